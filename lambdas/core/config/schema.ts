@@ -3,10 +3,17 @@ import { z } from 'zod';
 /** Selects security groups (and through them, the ENIs that carry them). Exactly one way to select. */
 export const GroupSelectorSchema = z
   .strictObject({
-    groupId: z.string().regex(/^sg-[0-9a-zA-Z]+$/, 'a security group id like sg-0abc123').optional(),
+    groupId: z
+      .string()
+      .regex(/^sg-[0-9a-zA-Z]+$/, 'a security group id like sg-0abc123')
+      .optional(),
     groupName: z.string().min(1).optional(),
     tags: z.record(z.string(), z.string()).optional(),
-    vpcId: z.string().regex(/^vpc-[0-9a-zA-Z]+$/).optional().describe('Narrow a name or tag match to one VPC'),
+    vpcId: z
+      .string()
+      .regex(/^vpc-[0-9a-zA-Z]+$/)
+      .optional()
+      .describe('Narrow a name or tag match to one VPC'),
   })
   .refine((s) => [s.groupId, s.groupName, s.tags].filter((v) => v !== undefined).length === 1, {
     message: 'exactly one of groupId, groupName or tags',
@@ -21,15 +28,27 @@ export const PortOrRangeSchema = z.union([
 
 export const ProtocolSchema = z.enum(['tcp', 'udp', 'icmp', 'icmpv6', '-1', 'all']);
 
-export const DependencySchema = z.strictObject({
-  name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore'),
-  from: GroupSelectorSchema,
-  to: GroupSelectorSchema,
-  protocol: ProtocolSchema.default('tcp'),
-  /** Required for tcp/udp; ignored for icmp and all. */
-  port: PortSchema.optional(),
-  description: z.string().optional(),
-});
+export const DependencySchema = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore'),
+    from: GroupSelectorSchema,
+    to: GroupSelectorSchema,
+    protocol: ProtocolSchema.default('tcp'),
+    /** Required for tcp/udp; ignored for icmp and all. */
+    port: PortSchema.optional(),
+    description: z.string().optional(),
+  })
+  .superRefine((dep, ctx) => {
+    if ((dep.protocol === 'tcp' || dep.protocol === 'udp') && dep.port === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['port'],
+        message: `a port is required for protocol ${dep.protocol}`,
+      });
+  });
 
 export const AllowPublicSchema = z.strictObject({
   groups: GroupSelectorSchema,
@@ -41,30 +60,43 @@ export const AllowPublicSchema = z.strictObject({
 
 export const ActionSchema = z.enum(['notify', 'revert']);
 
-export const ConfigSchema = z.strictObject({
-  dependencies: z.array(DependencySchema).default([]),
-  exposure: z
-    .strictObject({
-      allowPublic: z.array(AllowPublicSchema).default([]),
-      /** Report egress open to the world (AWS's default egress rule is, so this is off by default). */
-      reportEgress: z.boolean().default(false),
-    })
-    .default({ allowPublic: [], reportEgress: false }),
-  actions: z
-    .strictObject({
-      'dependency-broken': ActionSchema.default('notify'),
-      'world-exposure': ActionSchema.default('notify'),
-    })
-    .default({ 'dependency-broken': 'notify', 'world-exposure': 'notify' }),
-  exemptions: z
-    .strictObject({
-      /** IAM ARNs (a trailing * matches a prefix) whose changes are notified, never reverted. */
-      principals: z.array(z.string().min(1)).default([]),
-      /** Tag on a security group holding an ISO-8601 time until which its changes are not reverted. */
-      breakGlassTag: z.string().min(1).default('guardian:exempt-until'),
-    })
-    .default({ principals: [], breakGlassTag: 'guardian:exempt-until' }),
-});
+export const ConfigSchema = z
+  .strictObject({
+    dependencies: z.array(DependencySchema).default([]),
+    exposure: z
+      .strictObject({
+        allowPublic: z.array(AllowPublicSchema).default([]),
+        /** Report egress open to the world (AWS's default egress rule is, so this is off by default). */
+        reportEgress: z.boolean().default(false),
+      })
+      .default({ allowPublic: [], reportEgress: false }),
+    actions: z
+      .strictObject({
+        'dependency-broken': ActionSchema.default('notify'),
+        'world-exposure': ActionSchema.default('notify'),
+      })
+      .default({ 'dependency-broken': 'notify', 'world-exposure': 'notify' }),
+    exemptions: z
+      .strictObject({
+        /** IAM ARNs (a trailing * matches a prefix) whose changes are notified, never reverted. */
+        principals: z.array(z.string().min(1)).default([]),
+        /** Tag on a security group holding an ISO-8601 time until which its changes are not reverted. */
+        breakGlassTag: z.string().min(1).default('guardian:exempt-until'),
+      })
+      .default({ principals: [], breakGlassTag: 'guardian:exempt-until' }),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.dependencies.forEach((dep, i) => {
+      if (seen.has(dep.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dependencies', i, 'name'],
+          message: `duplicate name "${dep.name}"`,
+        });
+      seen.add(dep.name);
+    });
+  });
 
 export type GroupSelector = z.infer<typeof GroupSelectorSchema>;
 export type Dependency = z.infer<typeof DependencySchema>;

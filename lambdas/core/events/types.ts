@@ -102,4 +102,9 @@ export type CloudTrailRecord = Readonly<Record<string, unknown>>;
 export interface LocatedRecord {
   readonly path: string;
   readonly record: unknown;
+  /**
+   * Set when the entry could not be read as a record at all (e.g. a lookup-events CloudTrailEvent
+   * string that is not JSON); parseRecord reports it as `invalid` at `path` with this reason.
+   */
+  readonly unreadable?: string;
 }

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check';
+import { registerDemo } from './commands/demo';
+import { registerEvaluate } from './commands/evaluate';
+import { registerExplain } from './commands/explain';
+import { EXIT, type Io, processIo } from './commands/shared';
+
+/** Builds the sg-guardian CLI; `io` and the exit code are injectable for tests. */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('sg-guardian')
+    .description('A guardrail for AWS security groups: dependencies, world exposure, revert plans')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  registerCheck(program, io, setExit);
+  registerExplain(program, io, setExit);
+  registerEvaluate(program, io, setExit);
+  registerDemo(program, io, setExit);
+  return program;
+}
+
+/** Runs the CLI with argv (without node and script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    throw error;
+  }
+  return code;
+}
+
+const invokedDirectly = process.argv[1] && /(?:cli\.(?:ts|js)|sg-guardian)$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = await runCli(process.argv.slice(2));

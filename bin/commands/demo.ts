@@ -1,0 +1,67 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { checkAccount } from '../../lambdas/app/check-account';
+import { renderDependency } from '../../lambdas/app/render/check-text';
+import { renderVerdictText } from '../../lambdas/app/render/verdict-text';
+import { runGuardrail } from '../../lambdas/app/run-guardrail';
+import { readConfigFile } from '../../lambdas/adapters/config-file';
+import { ConsoleNotifier } from '../../lambdas/adapters/console-notifier';
+import { InMemoryReverter } from '../../lambdas/adapters/in-memory-reverter';
+import { readJsonFile } from '../../lambdas/adapters/json-file';
+import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
+import { StaticState } from '../../lambdas/adapters/static-state';
+import { fixedClock } from '../../lambdas/adapters/system-clock';
+import { parseDocument } from '../../lambdas/core/events/parse';
+import { applyChange } from '../../lambdas/core/state/apply-change';
+import { EXIT, type Io, runCommand } from './shared';
+
+interface DemoOptions {
+  examples: string;
+}
+
+/**
+ * Replays the example incidents as they would happen in an account: each change lands, the guardrail
+ * judges it against the last-known state (what the Lambda's state cache holds), notifies, and reverts.
+ */
+export function registerDemo(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('demo')
+    .description('Run the example incidents through the guardrail on a laptop (no AWS account)')
+    .option('--examples <dir>', 'examples folder (account/, events/, guardian.yaml)', 'examples')
+    .action(async (opts: DemoOptions) => {
+      setExit(await runCommand(io, false, () => runDemo(opts.examples, io)));
+    });
+}
+
+export async function runDemo(dir: string, io: Io): Promise<number> {
+  const config = await readConfigFile(join(dir, 'guardian.yaml'));
+  let account = await loadSnapshotModel(join(dir, 'account'));
+  const files = (await readdir(join(dir, 'events'))).filter((f) => f.endsWith('.json')).sort();
+  io.out(`sg-guardian demo — ${files.length} incidents from ${dir}/events, policy ${dir}/guardian.yaml\n`);
+  const known = new StaticState(account);
+  const deps = {
+    config,
+    state: known,
+    reverter: new InMemoryReverter({ get: () => account, set: (m) => (account = m) }),
+    notifiers: [new ConsoleNotifier((text) => io.out(text))],
+    clock: fixedClock('2026-11-20T20:00:00Z'),
+    mode: 'enforce' as const,
+  };
+  let reverted = 0;
+  for (const file of files) {
+    io.out(`\n▶ ${file}`);
+    for (const event of parseDocument(await readJsonFile(join(dir, 'events', file)))) {
+      if (event.status === 'parsed') account = applyChange(account, event.change).model; // the change lands
+      const result = await runGuardrail(event, deps);
+      if (result.verdict.action === 'none') io.out(renderVerdictText(result.verdict));
+      if (result.revert?.status === 'reverted') reverted++;
+      known.replace(account); // the state cache catches up with the account
+    }
+  }
+  io.out('\n▶ after the guardrail: the account state, checked');
+  const report = checkAccount(account, config);
+  for (const d of report.dependencies) io.out(renderDependency(d).join('\n'));
+  io.out(`\n${files.length} incidents, ${reverted} reverted automatically.`);
+  return EXIT.ok;
+}

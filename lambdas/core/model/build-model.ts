@@ -1,0 +1,20 @@
+import { buildGroups } from './build-groups';
+import { buildEnis, buildNacls, buildPrefixLists } from './build-network';
+import type { SnapshotDocuments } from './documents';
+import { createModel } from './indexed-model';
+import type { NetworkModel } from './types';
+
+/** Builds the indexed network model from a snapshot's documents; throws SnapshotError on bad input. */
+export function buildModel(docs: SnapshotDocuments): NetworkModel {
+  return createModel({
+    coverage: {
+      ruleIds: docs.securityGroupRules !== undefined,
+      nacls: docs.networkAcls !== undefined,
+      prefixLists: docs.prefixLists !== undefined,
+    },
+    groups: buildGroups(docs.securityGroups, docs.securityGroupRules),
+    enis: buildEnis(docs.networkInterfaces),
+    nacls: docs.networkAcls ? buildNacls(docs.networkAcls) : [],
+    prefixLists: buildPrefixLists(docs.prefixLists, docs.prefixListEntries),
+  });
+}

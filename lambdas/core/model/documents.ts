@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { formatPath, SnapshotError } from './snapshot-error';
+
+/** One snapshot file: its name (for messages) and its parsed JSON. */
+export interface SnapshotFile {
+  readonly file: string;
+  readonly json: unknown;
+}
+
+/** The `aws ec2 describe-*` outputs a snapshot folder holds; optional layers may be absent. */
+export interface SnapshotDocuments {
+  readonly securityGroups: SnapshotFile;
+  readonly networkInterfaces: SnapshotFile;
+  readonly securityGroupRules?: SnapshotFile;
+  readonly networkAcls?: SnapshotFile;
+  readonly prefixLists?: SnapshotFile;
+  /** get-managed-prefix-list-entries output per prefix list id. */
+  readonly prefixListEntries?: Readonly<Record<string, SnapshotFile>>;
+}
+
+/** File names in a snapshot folder, one per AWS CLI command. */
+export const SNAPSHOT_FILES = {
+  securityGroups: 'describe-security-groups.json',
+  networkInterfaces: 'describe-network-interfaces.json',
+  securityGroupRules: 'describe-security-group-rules.json',
+  networkAcls: 'describe-network-acls.json',
+  prefixLists: 'describe-managed-prefix-lists.json',
+  prefixListEntriesDir: 'get-managed-prefix-list-entries',
+} as const;
+
+export function prefixListEntriesFile(prefixListId: string): string {
+  return `${SNAPSHOT_FILES.prefixListEntriesDir}/${prefixListId}.json`;
+}
+
+/** Validates one document; throws a SnapshotError naming the file and the first bad field. */
+export function parseDocument<S extends z.ZodType>(doc: SnapshotFile, schema: S): z.output<S> {
+  const result = schema.safeParse(doc.json);
+  if (result.success) return result.data;
+  const [first, ...rest] = result.error.issues;
+  const detail = first ? `${formatPath(first.path)}: ${readable(first.message)}` : 'invalid document';
+  const more = rest.length > 0 ? ` (and ${rest.length} more issue${rest.length > 1 ? 's' : ''})` : '';
+  throw new SnapshotError(`${doc.file}: ${detail}${more}`, { cause: result.error });
+}
+
+function readable(message: string): string {
+  const text = message.replace(/^Invalid (input|option): /, '');
+  return text.endsWith('received undefined') ? `missing (${text.replace(/, received undefined$/, '')})` : text;
+}

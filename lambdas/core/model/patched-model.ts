@@ -1,0 +1,137 @@
+import type {
+  ModelCoverage,
+  ModelPatch,
+  NetworkAcl,
+  NetworkInterface,
+  NetworkModel,
+  PrefixList,
+  SecurityGroup,
+  SgRule,
+} from './types';
+
+type Patch<T> = ReadonlyMap<string, T | undefined>;
+const EMPTY: Patch<never> = new Map();
+
+/**
+ * A model that answers from `patch` first and from `base` otherwise, without copying the base's
+ * indexes: building it costs O(patch), lookups O(1) or O(result + patch). Patches of patches work.
+ */
+export function patchModel(base: NetworkModel, patch: ModelPatch): NetworkModel {
+  return new PatchedModel(base, patch);
+}
+
+class PatchedModel implements NetworkModel {
+  private readonly groupPatch: Patch<SecurityGroup>;
+  private readonly eniPatch: Patch<NetworkInterface>;
+  private readonly naclPatch: Patch<NetworkAcl>;
+  /** Rules of patched groups, by id. */
+  private readonly patchedRules = new Map<string, SgRule>();
+  /** Subnet associations of patched NACLs. */
+  private readonly patchedSubnets = new Map<string, NetworkAcl>();
+
+  constructor(
+    private readonly base: NetworkModel,
+    patch: ModelPatch,
+  ) {
+    this.groupPatch = patch.groups ?? EMPTY;
+    this.eniPatch = patch.enis ?? EMPTY;
+    this.naclPatch = patch.nacls ?? EMPTY;
+    for (const g of this.groupPatch.values())
+      for (const r of g?.rules ?? []) if (r.ruleId !== undefined) this.patchedRules.set(r.ruleId, r);
+    for (const n of this.naclPatch.values())
+      for (const a of n?.associations ?? []) this.patchedSubnets.set(a.subnetId, n!);
+  }
+
+  get coverage(): ModelCoverage {
+    return this.base.coverage;
+  }
+
+  group(groupId: string): SecurityGroup | undefined {
+    return this.groupPatch.has(groupId) ? this.groupPatch.get(groupId) : this.base.group(groupId);
+  }
+  groups(): Iterable<SecurityGroup> {
+    return overlayAll(this.base.groups(), this.groupPatch, (g) => g.groupId, (id) => this.base.group(id));
+  }
+  groupsByName(name: string): readonly SecurityGroup[] {
+    return overlayList(this.base.groupsByName(name), this.groupPatch, (g) => g.groupId, (g) => g.groupName === name);
+  }
+  groupsByTags(tags: Readonly<Record<string, string>>): readonly SecurityGroup[] {
+    const wanted = Object.entries(tags);
+    const carries = (g: SecurityGroup) => wanted.every(([k, v]) => g.tags[k] === v);
+    return overlayList(this.base.groupsByTags(tags), this.groupPatch, (g) => g.groupId, carries);
+  }
+  eni(eniId: string): NetworkInterface | undefined {
+    return this.eniPatch.has(eniId) ? this.eniPatch.get(eniId) : this.base.eni(eniId);
+  }
+  enis(): Iterable<NetworkInterface> {
+    return overlayAll(this.base.enis(), this.eniPatch, (e) => e.eniId, (id) => this.base.eni(id));
+  }
+  enisWithGroup(groupId: string): readonly NetworkInterface[] {
+    const carries = (e: NetworkInterface) => e.groupIds.includes(groupId);
+    return overlayList(this.base.enisWithGroup(groupId), this.eniPatch, (e) => e.eniId, carries);
+  }
+  nacl(naclId: string): NetworkAcl | undefined {
+    return this.naclPatch.has(naclId) ? this.naclPatch.get(naclId) : this.base.nacl(naclId);
+  }
+  nacls(): Iterable<NetworkAcl> {
+    return overlayAll(this.base.nacls(), this.naclPatch, (n) => n.naclId, (id) => this.base.nacl(id));
+  }
+  naclForSubnet(subnetId: string): NetworkAcl | undefined {
+    const patched = this.patchedSubnets.get(subnetId);
+    if (patched) return patched;
+    const fromBase = this.base.naclForSubnet(subnetId);
+    // A patched NACL that no longer lists the subnet has lost the association.
+    return fromBase && this.naclPatch.has(fromBase.naclId) ? undefined : fromBase;
+  }
+  prefixList(prefixListId: string): PrefixList | undefined {
+    return this.base.prefixList(prefixListId);
+  }
+  ruleById(ruleId: string): SgRule | undefined {
+    const patched = this.patchedRules.get(ruleId);
+    if (patched) return patched;
+    const fromBase = this.base.ruleById(ruleId);
+    // A rule of a patched group that the patched group no longer has is gone.
+    return fromBase && this.groupPatch.has(fromBase.groupId) ? undefined : fromBase;
+  }
+}
+
+/** The base's items with patched ones replaced or dropped, then new ones, keeping the base's order. */
+function* overlayAll<T>(
+  baseItems: Iterable<T>,
+  patch: Patch<T>,
+  idOf: (item: T) => string,
+  inBase: (id: string) => T | undefined,
+): Iterable<T> {
+  for (const item of baseItems) {
+    const id = idOf(item);
+    if (!patch.has(id)) yield item;
+    else {
+      const replaced = patch.get(id);
+      if (replaced) yield replaced;
+    }
+  }
+  for (const [id, item] of patch) if (item && inBase(id) === undefined) yield item;
+}
+
+/** An index answer of the base, corrected for the patch: `keep` says whether a patched item belongs. */
+function overlayList<T>(
+  baseList: readonly T[],
+  patch: Patch<T>,
+  idOf: (item: T) => string,
+  keep: (item: T) => boolean,
+): readonly T[] {
+  if (patch.size === 0) return baseList;
+  const out: T[] = [];
+  const seen = new Set<string>();
+  for (const item of baseList) {
+    const id = idOf(item);
+    seen.add(id);
+    if (!patch.has(id)) out.push(item);
+    else {
+      const replaced = patch.get(id);
+      if (replaced && keep(replaced)) out.push(replaced);
+    }
+  }
+  for (const [id, item] of patch) if (item && !seen.has(id) && keep(item)) out.push(item);
+  return out;
+}

@@ -1,0 +1,95 @@
+import type { GuardianConfig } from '../config/schema';
+import type { NetworkModel, SecurityGroup } from '../model/types';
+import { stableId } from '../util/hash';
+import type { Finding } from '../verdict/types';
+import { type AllowedLookup, allowedPortsLookup } from './allowed';
+import { EXPOSURE_RULES } from './catalog';
+import { describeTraffic } from './describe';
+import { exposedPorts } from './exposure';
+import type { ExposureContext, ExposureRule, RuleHit } from './types';
+
+export interface ExposureOptions {
+  /** Only these groups (unknown ids are ignored); every group of the model otherwise. */
+  readonly groupIds?: Iterable<string>;
+  /** Rules to run instead of the registry (tests, custom rule sets). */
+  readonly rules?: readonly ExposureRule[];
+}
+
+export interface ExposureResult {
+  readonly findings: Finding[];
+  /** Exposure that could not be judged (prefix lists whose entries are not loaded). */
+  readonly notEvaluated: string[];
+}
+
+function groupsToCheck(model: NetworkModel, groupIds?: Iterable<string>): SecurityGroup[] {
+  const groups = groupIds
+    ? [...new Set(groupIds)].flatMap((id) => model.group(id) ?? [])
+    : [...model.groups()];
+  return groups.sort((a, b) => a.groupId.localeCompare(b.groupId));
+}
+
+function toFinding(rule: ExposureRule, group: SecurityGroup, hit: RuleHit): Finding {
+  const traffic = describeTraffic(hit.protocol, hit.ports);
+  const verb = hit.direction === 'ingress' ? 'accepts' : 'sends';
+  const preposition = hit.direction === 'ingress' ? 'from' : 'to';
+  return {
+    id: stableId('fnd', [rule.kind, rule.id, group.groupId, hit.direction, hit.protocol, hit.ports ?? null]),
+    kind: rule.kind,
+    ruleId: rule.id,
+    severity: rule.severity,
+    title: `${rule.title}: ${traffic} on ${group.groupId} (${group.groupName})`,
+    explanation: `${group.groupId} (${group.groupName}) ${verb} ${traffic} ${preposition} ${hit.peers.join(', ')}. ${rule.explanation}`,
+    groupId: group.groupId,
+    direction: hit.direction,
+    protocol: hit.protocol,
+    ...(hit.ports ? { ports: hit.ports } : {}),
+    peers: hit.peers,
+  };
+}
+
+function ruleError(rule: ExposureRule, group: SecurityGroup, error: unknown): Finding {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    id: stableId('fnd', ['rule-error', rule.id, group.groupId]),
+    kind: 'rule-error',
+    ruleId: rule.id,
+    severity: 'high',
+    title: `Rule ${rule.id} failed on ${group.groupId} (${group.groupName})`,
+    explanation: `The rule threw "${message}", so ${group.groupId} was not checked by it. Other rules still ran.`,
+    groupId: group.groupId,
+  };
+}
+
+function checkGroup(rules: readonly ExposureRule[], ctx: ExposureContext): Finding[] {
+  return rules.flatMap((rule) => {
+    try {
+      return rule.check(ctx).map((hit) => toFinding(rule, ctx.group, hit));
+    } catch (error) {
+      return [ruleError(rule, ctx.group, error)];
+    }
+  });
+}
+
+/** Runs every exposure rule on every (selected) group. A throwing rule becomes a rule-error finding. */
+export function evaluateExposure(
+  model: NetworkModel,
+  config: Pick<GuardianConfig, 'exposure'>,
+  options: ExposureOptions = {},
+): ExposureResult {
+  const reportEgress = config.exposure.reportEgress;
+  const rules = (options.rules ?? EXPOSURE_RULES).filter((r) => r.kind !== 'world-egress' || reportEgress);
+  const allowed: AllowedLookup = allowedPortsLookup(model, config.exposure.allowPublic);
+  const findings: Finding[] = [];
+  const notEvaluated = new Set<string>();
+  for (const group of groupsToCheck(model, options.groupIds)) {
+    const ctx: ExposureContext = {
+      group,
+      exposure: { ingress: exposedPorts(model, group, 'ingress'), egress: exposedPorts(model, group, 'egress') },
+      allowed: allowed(group),
+    };
+    findings.push(...checkGroup(rules, ctx));
+    for (const note of ctx.exposure.ingress.unevaluated) notEvaluated.add(note);
+    if (reportEgress) for (const note of ctx.exposure.egress.unevaluated) notEvaluated.add(note);
+  }
+  return { findings, notEvaluated: [...notEvaluated] };
+}

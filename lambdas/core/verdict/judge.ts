@@ -1,0 +1,91 @@
+import type { GuardianConfig } from '../config/schema';
+import type { Change, ParsedEvent } from '../events/types';
+import type { NetworkModel } from '../model/types';
+import { planRevert } from '../revert/plan';
+import { deriveStates } from '../state/derive';
+import { decideAction } from './decide-action';
+import { diffDependency } from './dependency-diff';
+import { dependencyIndexFor } from './dependency-index';
+import { diffExposure } from './exposure-diff';
+import type { Finding, RevertPlan, Verdict } from './types';
+
+const NO_REVERT: RevertPlan = { status: 'none', steps: [] };
+
+export interface JudgeInput {
+  readonly event: ParsedEvent;
+  /** The snapshot: taken before or after the event, the verdict is the same. */
+  readonly model: NetworkModel;
+  readonly config: GuardianConfig;
+  /** From the injected Clock; used for break-glass tags. */
+  readonly now: Date;
+}
+
+/** Judges one parsed event: what it caused, what to undo, what policy says to do. Never throws on data. */
+export function judge({ event, model, config, now }: JudgeInput): Verdict {
+  if (event.status !== 'parsed') return unjudged(event);
+  const { meta, change } = event;
+  const states = deriveStates(model, change);
+  const { before, after, affected } = states;
+  const exposure = diffExposure(affected.groupIds, before, after, config);
+  const deps = dependencyIndexFor(model, config)
+    .affectedBy(affected)
+    .map((dep) => diffDependency(dep, before, after));
+  const findings: Finding[] = [...deps.flatMap((d) => d.broken), ...exposure.findings];
+  const preexisting = deps.flatMap((d) => d.preexisting);
+  const notEvaluated = [...new Set([...states.notes, ...exposure.notEvaluated, ...deps.flatMap((d) => d.notEvaluated)])];
+  const violation = findings.length > 0;
+  const revert = violation ? planRevert(change, states) : NO_REVERT;
+  const decision = decideAction({
+    findings,
+    revert,
+    actor: meta.actor,
+    groupIds: groupsOf(change, affected.groupIds),
+    model: after,
+    config,
+    now,
+  });
+  return {
+    eventId: meta.eventId,
+    eventName: meta.eventName,
+    eventTime: meta.eventTime,
+    verdict: violation ? 'violation' : 'ok',
+    reason: violation ? undefined : 'no dependency broken and no new exposure',
+    actor: meta.actor,
+    meta,
+    change,
+    snapshotPosition: states.position,
+    findings,
+    preexisting,
+    notEvaluated,
+    revert,
+    action: decision.action,
+    actionReason: decision.reason,
+  };
+}
+
+/** Groups whose break-glass tag applies: the changed group, or the groups around an ENI/NACL change. */
+function groupsOf(change: Change, affectedGroupIds: readonly string[]): readonly string[] {
+  return 'groupId' in change ? [change.groupId] : affectedGroupIds;
+}
+
+function unjudged(event: Exclude<ParsedEvent, { status: 'parsed' }>): Verdict {
+  const meta = event.meta;
+  const base = {
+    eventId: meta?.eventId ?? 'unknown',
+    eventName: meta?.eventName ?? 'unknown',
+    eventTime: meta?.eventTime,
+    actor: meta?.actor,
+    findings: [],
+    preexisting: [],
+    notEvaluated: [],
+    revert: NO_REVERT,
+  };
+  switch (event.status) {
+    case 'not-applied':
+      return { ...base, verdict: 'not-applied', reason: `${event.errorCode}${event.errorMessage ? `: ${event.errorMessage}` : ''}`, action: 'none' };
+    case 'ignored':
+      return { ...base, verdict: 'ignored', reason: event.reason, action: 'none' };
+    case 'invalid':
+      return { ...base, verdict: 'invalid', reason: `${event.path}: ${event.reason}`, action: 'notify', actionReason: 'the event could not be read; never revert on doubt' };
+  }
+}
