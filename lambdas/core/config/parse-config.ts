@@ -16,7 +16,7 @@ export function parseConfig(text: string, file: string): GuardianConfig {
       doc.errors.map((e) => ({
         path: '',
         message: `YAML syntax: ${e.message.split('\n')[0]}`,
-        line: e.linePos?.[0]?.line,
+        line: lineCounter.linePos(e.pos[0]).line,
       })),
     );
   }

@@ -27,7 +27,10 @@ type Located = LocatedRecord[] | ExtractError;
 export function extractRecords(doc: unknown): ExtractResult {
   const root: Node = { value: doc, path: ROOT_PATH };
   if (Array.isArray(doc)) {
-    return { ok: true, records: doc.flatMap((value, i) => locateEntry({ value, path: indexPath(ROOT_PATH, i) })) };
+    return {
+      ok: true,
+      records: doc.flatMap((value, i) => locateEntry({ value, path: indexPath(ROOT_PATH, i) })),
+    };
   }
   const located = locate(root);
   return Array.isArray(located) ? { ok: true, records: located } : { ok: false, error: located };
@@ -38,7 +41,9 @@ function locateEntry(node: Node): LocatedRecord[] {
   const located = Array.isArray(node.value)
     ? { path: node.path, reason: 'nested arrays are not supported' }
     : locate(node);
-  return Array.isArray(located) ? located : [{ path: located.path, record: node.value, unreadable: located.reason }];
+  return Array.isArray(located)
+    ? located
+    : [{ path: located.path, record: node.value, unreadable: located.reason }];
 }
 
 function locate(node: Node): Located {
@@ -62,24 +67,30 @@ function fromEventBridge(node: Node): Located {
     };
   }
   const detail = child(node, 'detail');
-  if (!isRecord(detail.value)) return { path: detail.path, reason: `detail is ${show(detail.value)}, expected an object` };
+  if (!isRecord(detail.value))
+    return { path: detail.path, reason: `detail is ${show(detail.value)}, expected an object` };
   return [{ path: detail.path, record: detail.value }];
 }
 
 function fromLogFile(records: Node): Located {
-  if (!Array.isArray(records.value)) return { path: records.path, reason: `Records is ${show(records.value)}, expected an array` };
+  if (!Array.isArray(records.value))
+    return { path: records.path, reason: `Records is ${show(records.value)}, expected an array` };
   return records.value.map((record, i) => ({ path: indexPath(records.path, i), record }));
 }
 
 function fromLookupEvents(events: Node): Located {
-  if (!Array.isArray(events.value)) return { path: events.path, reason: `Events is ${show(events.value)}, expected an array` };
-  return events.value.map((value, i) => fromLookupEntry(child({ value, path: indexPath(events.path, i) }, 'CloudTrailEvent')));
+  if (!Array.isArray(events.value))
+    return { path: events.path, reason: `Events is ${show(events.value)}, expected an array` };
+  return events.value.map((value, i) =>
+    fromLookupEntry(child({ value, path: indexPath(events.path, i) }, 'CloudTrailEvent')),
+  );
 }
 
 /** lookup-events carries each record as a JSON string in CloudTrailEvent. */
 function fromLookupEntry(text: Node): LocatedRecord {
   if (typeof text.value !== 'string') {
-    return { path: text.path, record: text.value, unreadable: `CloudTrailEvent is ${show(text.value)}, expected a JSON string` };
+    const what = text.value === undefined ? 'missing' : `${show(text.value)}, expected a JSON string`;
+    return { path: text.path, record: text.value, unreadable: `CloudTrailEvent is ${what}` };
   }
   try {
     return { path: text.path, record: JSON.parse(text.value) as unknown };

@@ -37,7 +37,8 @@ export function readMeta(record: Node): MetaReading {
     eventName: looseStr(child(record, 'eventName')),
     eventTime: looseStr(child(record, 'eventTime')),
     awsRegion: looseStr(child(record, 'awsRegion')),
-    accountId: looseStr(child(record, 'recipientAccountId')) ?? looseStr(at(record, 'userIdentity', 'accountId')),
+    accountId:
+      looseStr(child(record, 'recipientAccountId')) ?? looseStr(at(record, 'userIdentity', 'accountId')),
     actor: readActor(record),
   });
   const eventId = str(child(record, 'eventID'));

@@ -36,7 +36,8 @@ export function isAbsent(value: unknown): boolean {
 
 /** A short, safe description of any value for messages (never calls toString on objects). */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -77,7 +78,8 @@ const INTEGER_TEXT = /^-?\d{1,10}$/;
 /** An integer in [min, max]; integer-looking strings ("22") are accepted. */
 export function int(node: Node, min: number, max: number): Result<number> {
   const v = node.value;
-  const n = typeof v === 'number' ? v : typeof v === 'string' && INTEGER_TEXT.test(v) ? Number(v) : Number.NaN;
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && INTEGER_TEXT.test(v) ? Number(v) : Number.NaN;
   if (isAbsent(v)) return fail(node, 'missing');
   if (!Number.isInteger(n)) return fail(node, `expected an integer, got ${show(v)}`);
   if (n < min || n > max) return fail(node, `${n} is out of range ${min}..${max}`);
@@ -149,4 +151,12 @@ export function cidr(node: Node, family: 'ipv4' | 'ipv6'): Result<string> {
     return fail(node, `expected an ${family === 'ipv6' ? 'IPv6' : 'IPv4'} CIDR, got ${show(text.value)}`);
   }
   return ok(normal);
+}
+
+/** A field holding one entry or an array of entries (e.g. ModifySecurityGroupRules' SecurityGroupRule). */
+export function oneOrMany(node: Node): Node[] {
+  if (isAbsent(node.value)) return [];
+  if (Array.isArray(node.value))
+    return node.value.map((value, i) => ({ value, path: indexPath(node.path, i) }));
+  return [node];
 }

@@ -17,7 +17,10 @@ const SERVICE_HOST = /\.amazonaws\.com$/i;
 
 /** First match wins; order matters (Terraform and the CLI also name an SDK in their user agent). */
 const RULES: readonly (readonly [Via, (input: ViaInput, agent: string) => boolean])[] = [
-  ['cloudformation', (i, a) => /cloudformation\.amazonaws\.com/i.test(a) || i.invokedBy === 'cloudformation.amazonaws.com'],
+  [
+    'cloudformation',
+    (i, a) => /cloudformation\.amazonaws\.com/i.test(a) || i.invokedBy === 'cloudformation.amazonaws.com',
+  ],
   ['terraform', (_, a) => /terraform|hashicorp/i.test(a)],
   ['cli', (_, a) => /aws-cli\//i.test(a)],
   ['console', (_, a) => /^(console(\.[a-z0-9-]+)?|signin)\.amazonaws\.com$/i.test(a.trim())],

@@ -1,5 +1,5 @@
-import { hasPorts } from '../../util/protocol';
 import type { Protocol } from '../../model/types';
+import { hasPorts } from '../../util/protocol';
 import { fail, int, type Node, ok, optInt, type Result } from '../read';
 
 export interface RulePorts {

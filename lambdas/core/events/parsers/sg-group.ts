@@ -8,11 +8,15 @@ import type { ResponseRule } from './sg-response-rules';
 export function resolveGroupId(request: Node, responseRules: readonly ResponseRule[]): Result<string> {
   const idNode = child(request, 'groupId');
   const id = optStr(idNode);
-  if (!id.ok || id.value !== undefined) return id as Result<string>;
+  if (!id.ok) return id;
+  if (id.value !== undefined) return ok(id.value);
   const name = optStr(child(request, 'groupName'));
   if (!name.ok) return name;
   if (name.value === undefined) return fail(idNode, 'missing (and no groupName either)');
   const fromResponse = responseRules.find((r) => r.groupId !== undefined)?.groupId;
   if (fromResponse !== undefined) return ok(fromResponse);
-  return fail(idNode, `missing: the call names group ${show(name.value)} only and the response lists no rule with its groupId`);
+  return fail(
+    idNode,
+    `missing: the call names group ${show(name.value)} only and the response lists no rule with its groupId`,
+  );
 }

@@ -1,5 +1,5 @@
 import type { Protocol } from '../../model/types';
-import { all, child, fail, has, list, type Node, ok, optStr, type Result, collect, cidr } from '../read';
+import { all, child, cidr, collect, fail, has, list, type Node, ok, optStr, type Result } from '../read';
 import { readRulePorts } from './ports';
 import { readProtocol } from './protocol';
 import type { PeerEntry } from './sg-peers';
@@ -55,12 +55,14 @@ function readFlatPermission(request: Node): Result<Permission> {
   });
   if (!r.ok) return r;
   const peers: PeerEntry[] = [];
-  if (r.value.cidr !== undefined) peers.push({ peer: { kind: 'cidr', cidr: r.value.cidr }, node: child(request, 'cidrIp') });
+  if (r.value.cidr !== undefined)
+    peers.push({ peer: { kind: 'cidr', cidr: r.value.cidr }, node: child(request, 'cidrIp') });
   if (r.value.groupName !== undefined) {
     const owner = r.value.userId === undefined ? {} : { userId: r.value.userId };
     const peer = { kind: 'sg-name' as const, groupName: r.value.groupName, ...owner };
     peers.push({ peer, node: child(request, 'sourceSecurityGroupName') });
   }
-  if (peers.length === 0) return fail(child(request, 'cidrIp'), 'flat permission names no cidrIp or sourceSecurityGroupName');
+  if (peers.length === 0)
+    return fail(child(request, 'cidrIp'), 'flat permission names no cidrIp or sourceSecurityGroupName');
   return ok({ protocol: protocol.value, ...ports.value, peers });
 }

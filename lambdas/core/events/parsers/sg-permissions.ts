@@ -1,11 +1,11 @@
 import type { Direction, RuleSpec } from '../../model/types';
-import { child, fail, list, type Node, ok, optStr, type Result, str, collect, isRecord } from '../read';
+import { child, collect, fail, isRecord, list, type Node, ok, type Result, str } from '../read';
 import type { Change } from '../types';
 import { type EventParser, fromResult } from './parser';
+import { resolveGroupId } from './sg-group';
 import { readPermission, readRequestPermissions } from './sg-permissions-read';
 import { bindToResponse, expandPermissions, type RequestRule } from './sg-request-rules';
-import { readResponseRules, type ResponseRule, sameRule } from './sg-response-rules';
-import { resolveGroupId } from './sg-group';
+import { type ResponseRule, readResponseRules, sameRule } from './sg-response-rules';
 
 /** AuthorizeSecurityGroupIngress/Egress -> 'sg-rules-added', each rule with the id the response gave it. */
 export function authorizeParser(direction: Direction): EventParser {
@@ -24,7 +24,8 @@ function readAuthorize(direction: Direction, request: Node, response: Node): Res
   if (!groupId.ok) return groupId;
   const permissions = readRequestPermissions(request);
   if (!permissions.ok) return permissions;
-  if (permissions.value.length === 0) return fail(child(request, 'ipPermissions'), 'the call names no permission');
+  if (permissions.value.length === 0)
+    return fail(child(request, 'ipPermissions'), 'the call names no permission');
   const rules = bindToResponse(expandPermissions(permissions.value), added.value);
   if (!rules.ok) return rules;
   return ok({ kind: 'sg-rules-added', groupId: groupId.value, direction, rules: rules.value });
@@ -40,7 +41,10 @@ function readRevoke(direction: Direction, request: Node, response: Node): Result
   const ruleIds = readRuleIds(child(request, 'securityGroupRuleIds'));
   if (!ruleIds.ok) return ruleIds;
   if (permissions.value.length === 0 && ruleIds.value.length === 0) {
-    return fail(child(request, 'ipPermissions'), 'the call names neither ipPermissions nor securityGroupRuleIds');
+    return fail(
+      child(request, 'ipPermissions'),
+      'the call names neither ipPermissions nor securityGroupRuleIds',
+    );
   }
   const unknown = readUnknown(child(response, 'unknownIpPermissionSet'));
   const requested = expandPermissions(permissions.value).filter((rule) => !isUnknown(rule, unknown));
@@ -52,7 +56,7 @@ function readRevoke(direction: Direction, request: Node, response: Node): Result
     direction,
     rules: rules.value.map(({ protocol, fromPort, toPort, peer }) => ({ protocol, fromPort, toPort, peer })),
     ruleIds: ruleIds.value,
-    ...(revoked.value.length > 0 ? { revoked: revoked.value.map(({ groupId: _, ...rule }) => rule) } : {}),
+    ...(revoked.value.length > 0 ? { revoked: revoked.value.map(toRevoked) } : {}),
   });
 }
 
@@ -75,17 +79,18 @@ function readUnknown(node: Node): RuleSpec[] {
   return entries.value.flatMap((entry) => {
     const permission = readPermission(entry);
     if (!permission.ok) return [];
-    return expandPermissions([permission.value]).flatMap((rule) =>
-      rule.peer.kind === 'sg-name' ? [] : [{ ...rule, peer: rule.peer }],
+    return expandPermissions([permission.value]).flatMap(({ protocol, fromPort, toPort, peer }) =>
+      peer.kind === 'sg-name' ? [] : [{ protocol, fromPort, toPort, peer }],
     );
   });
 }
 
-function isUnknown(rule: RequestRule, unknown: readonly RuleSpec[]): boolean {
-  if (rule.peer.kind === 'sg-name') return false;
-  const spec: RuleSpec = { ...rule, peer: rule.peer };
-  return unknown.some((u) => sameRule(spec, u));
+function isUnknown({ protocol, fromPort, toPort, peer }: RequestRule, unknown: readonly RuleSpec[]): boolean {
+  if (peer.kind === 'sg-name') return false;
+  return unknown.some((u) => sameRule({ protocol, fromPort, toPort, peer }, u));
 }
 
-export type { ResponseRule };
-export { optStr };
+/** A revoked rule's content and id (the group is the event's). */
+function toRevoked({ groupId: _group, ...rule }: ResponseRule): RuleSpec & { readonly ruleId?: string } {
+  return rule;
+}

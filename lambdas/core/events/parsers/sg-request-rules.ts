@@ -32,7 +32,10 @@ export function expandPermissions(permissions: readonly Permission[]): RequestRu
  * Matches request rules to the rules a response lists: attaches each sgr- id (by protocol, ports
  * and peer) and resolves peers named only by group name to the group id the response shows.
  */
-export function bindToResponse(rules: readonly RequestRule[], response: readonly ResponseRule[]): Result<AddedRule[]> {
+export function bindToResponse(
+  rules: readonly RequestRule[],
+  response: readonly ResponseRule[],
+): Result<AddedRule[]> {
   const used = new Set<number>();
   const take = (match: (r: ResponseRule) => boolean): ResponseRule | undefined => {
     const index = response.findIndex((r, i) => !used.has(i) && match(r));
@@ -56,10 +59,17 @@ export function bindToResponse(rules: readonly RequestRule[], response: readonly
     const { groupName, userId } = rule.peer;
     const match = take((r) => r.peer.kind === 'sg' && sameTraffic(rule, r));
     if (match?.peer.kind !== 'sg') {
-      return fail(rule.node, `group ${show(groupName)} is named without a groupId and the response names no matching group`);
+      return fail(
+        rule.node,
+        `group ${show(groupName)} is named without a groupId and the response names no matching group`,
+      );
     }
     const owner = match.peer.userId ?? userId;
-    const peer = { kind: 'sg' as const, groupId: match.peer.groupId, ...(owner === undefined ? {} : { userId: owner }) };
+    const peer = {
+      kind: 'sg' as const,
+      groupId: match.peer.groupId,
+      ...(owner === undefined ? {} : { userId: owner }),
+    };
     out.push(withRuleId({ ...withoutNode(rule), peer }, match.ruleId));
   }
   return ok(out);

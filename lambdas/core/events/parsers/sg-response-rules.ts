@@ -40,8 +40,10 @@ function readResponseRule(node: Node): Result<ResponseRule> {
 
 /** The one peer of a response rule: cidrIpv4 | cidrIpv6 | prefixListId | referencedGroupInfo | referencedGroupId. */
 function readResponsePeer(node: Node): Result<RulePeer> {
-  if (has(node, 'cidrIpv4')) return peerOf(cidr(child(node, 'cidrIpv4'), 'ipv4'), (c) => ({ kind: 'cidr', cidr: c }));
-  if (has(node, 'cidrIpv6')) return peerOf(cidr(child(node, 'cidrIpv6'), 'ipv6'), (c) => ({ kind: 'cidr', cidr: c }));
+  if (has(node, 'cidrIpv4'))
+    return peerOf(cidr(child(node, 'cidrIpv4'), 'ipv4'), (c) => ({ kind: 'cidr', cidr: c }));
+  if (has(node, 'cidrIpv6'))
+    return peerOf(cidr(child(node, 'cidrIpv6'), 'ipv6'), (c) => ({ kind: 'cidr', cidr: c }));
   if (has(node, 'prefixListId')) {
     return peerOf(str(child(node, 'prefixListId')), (id) => ({ kind: 'prefix-list', prefixListId: id }));
   }
@@ -49,7 +51,11 @@ function readResponsePeer(node: Node): Result<RulePeer> {
     const info = child(node, 'referencedGroupInfo');
     const r = all({ groupId: str(child(info, 'groupId')), userId: optStr(at(info, 'userId')) });
     if (!r.ok) return r;
-    return ok({ kind: 'sg', groupId: r.value.groupId, ...(r.value.userId === undefined ? {} : { userId: r.value.userId }) });
+    return ok({
+      kind: 'sg',
+      groupId: r.value.groupId,
+      ...(r.value.userId === undefined ? {} : { userId: r.value.userId }),
+    });
   }
   if (has(node, 'referencedGroupId')) {
     return peerOf(str(child(node, 'referencedGroupId')), (id) => ({ kind: 'sg', groupId: id }));
@@ -67,7 +73,9 @@ export function samePeer(a: RulePeer, b: RulePeer): boolean {
   return b.kind === 'sg' && a.groupId === b.groupId;
 }
 
-export function sameTraffic(a: RuleSpec, b: RuleSpec): boolean {
+type Traffic = Pick<RuleSpec, 'protocol' | 'fromPort' | 'toPort'>;
+
+export function sameTraffic(a: Traffic, b: Traffic): boolean {
   return a.protocol === b.protocol && a.fromPort === b.fromPort && a.toPort === b.toPort;
 }
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../lambdas/core/events/parse';
+import { SUPPORTED_EVENT_NAMES } from '../../../lambdas/core/events/parser-table';
+import { FIXTURE_NAMES, loadFixture } from './fixtures';
+
+describe('SUPPORTED_EVENT_NAMES', () => {
+  it('lists exactly the SG, ENI and NACL calls sg-guardian parses', () => {
+    // Act
+    const names = [...SUPPORTED_EVENT_NAMES].sort();
+
+    // Assess
+    expect(names).toEqual([
+      'AuthorizeSecurityGroupEgress',
+      'AuthorizeSecurityGroupIngress',
+      'CreateNetworkAclEntry',
+      'DeleteNetworkAclEntry',
+      'ModifyNetworkInterfaceAttribute',
+      'ModifySecurityGroupRules',
+      'ReplaceNetworkAclAssociation',
+      'ReplaceNetworkAclEntry',
+      'RevokeSecurityGroupEgress',
+      'RevokeSecurityGroupIngress',
+    ]);
+  });
+
+  it('has at least one fixture that parses for every supported event name', () => {
+    // Prepare
+    const parsed = FIXTURE_NAMES.flatMap((name) => parseDocument(loadFixture(name)));
+
+    // Act
+    const covered = new Set(parsed.flatMap((e) => (e.status === 'parsed' ? [e.meta.eventName] : [])));
+
+    // Assess
+    expect([...covered].sort()).toEqual([...SUPPORTED_EVENT_NAMES].sort());
+  });
+
+  it('parses every fixture without an invalid result', () => {
+    // Act
+    const invalid = FIXTURE_NAMES.flatMap((name) =>
+      parseDocument(loadFixture(name)).flatMap((e) =>
+        e.status === 'invalid' ? [`${name}: ${e.path} ${e.reason}`] : [],
+      ),
+    );
+
+    // Assess
+    expect(invalid).toEqual([]);
+  });
+});
