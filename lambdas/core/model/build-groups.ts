@@ -1,7 +1,11 @@
-import { rulesFromPermission, ruleFromDocument } from './build-rules';
+import { ruleFromDocument, rulesFromPermission } from './build-rules';
 import { parseDocument, type SnapshotFile } from './documents';
-import { directedRuleKey, describeRule } from './rule-key';
-import { type SecurityGroupDoc, SecurityGroupRulesDocumentSchema, SecurityGroupsDocumentSchema } from './schemas';
+import { describeRule, directedRuleKey } from './rule-key';
+import {
+  type SecurityGroupDoc,
+  SecurityGroupRulesDocumentSchema,
+  SecurityGroupsDocumentSchema,
+} from './schemas';
 import { SnapshotError } from './snapshot-error';
 import type { SecurityGroup, SgRule } from './types';
 
@@ -14,7 +18,9 @@ export function buildGroups(groupsFile: SnapshotFile, rulesFile: SnapshotFile | 
   const seen = new Set<string>();
   docs.forEach((doc, i) => {
     if (seen.has(doc.GroupId))
-      throw new SnapshotError(`${groupsFile.file}: SecurityGroups[${i}].GroupId: duplicate group ${doc.GroupId}`);
+      throw new SnapshotError(
+        `${groupsFile.file}: SecurityGroups[${i}].GroupId: duplicate group ${doc.GroupId}`,
+      );
     seen.add(doc.GroupId);
   });
   const expanded = docs.map(expandPermissions);
@@ -66,12 +72,15 @@ function checkSameRules(
   const onlyRules = fromRules.filter((r) => !inGroups.has(keyOf(r)));
   const onlyGroups = fromGroups.filter((r) => !inRules.has(keyOf(r)));
   if (onlyRules.length === 0 && onlyGroups.length === 0) return;
-  const list = (rules: SgRule[]) => rules.map((r) => `${r.direction} ${describeRule(r.direction, r)}`).join('; ');
+  const list = (rules: SgRule[]) =>
+    rules.map((r) => `${r.direction} ${describeRule(r.direction, r)}`).join('; ');
   const parts = [
     onlyRules.length ? `only in ${rulesFile}: ${list(onlyRules)}` : '',
     onlyGroups.length ? `only in ${groupsFile}: ${list(onlyGroups)}` : '',
   ].filter(Boolean);
-  throw new SnapshotError(`${rulesFile}: rules of ${groupId} do not match ${groupsFile} (${parts.join('; ')})`);
+  throw new SnapshotError(
+    `${rulesFile}: rules of ${groupId} do not match ${groupsFile} (${parts.join('; ')})`,
+  );
 }
 
 function toGroup(doc: SecurityGroupDoc, rules: readonly SgRule[]): SecurityGroup {
@@ -86,6 +95,8 @@ function toGroup(doc: SecurityGroupDoc, rules: readonly SgRule[]): SecurityGroup
   };
 }
 
-export function tagRecord(tags: readonly { Key: string; Value: string }[] | undefined): Record<string, string> {
+export function tagRecord(
+  tags: readonly { Key: string; Value: string }[] | undefined,
+): Record<string, string> {
   return Object.fromEntries((tags ?? []).map((t) => [t.Key, t.Value]));
 }

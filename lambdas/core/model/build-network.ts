@@ -13,7 +13,11 @@ import type { NaclEntry, NetworkAcl, NetworkInterface, PrefixList } from './type
 
 export function buildEnis(file: SnapshotFile): NetworkInterface[] {
   const docs = parseDocument(file, NetworkInterfacesDocumentSchema).NetworkInterfaces;
-  assertUnique(docs.map((d) => d.NetworkInterfaceId), `${file.file}: NetworkInterfaces`, 'NetworkInterfaceId');
+  assertUnique(
+    docs.map((d) => d.NetworkInterfaceId),
+    `${file.file}: NetworkInterfaces`,
+    'NetworkInterfaceId',
+  );
   return docs.map(toEni);
 }
 
@@ -36,17 +40,20 @@ function toEni(doc: NetworkInterfaceDoc): NetworkInterface {
 
 export function buildNacls(file: SnapshotFile): NetworkAcl[] {
   const docs = parseDocument(file, NetworkAclsDocumentSchema).NetworkAcls;
-  assertUnique(docs.map((d) => d.NetworkAclId), `${file.file}: NetworkAcls`, 'NetworkAclId');
+  assertUnique(
+    docs.map((d) => d.NetworkAclId),
+    `${file.file}: NetworkAcls`,
+    'NetworkAclId',
+  );
   const subnets = new Set<string>();
-  docs.forEach((doc, i) =>
-    doc.Associations.forEach((a, j) => {
+  for (const [i, doc] of docs.entries())
+    for (const [j, a] of doc.Associations.entries()) {
       if (subnets.has(a.SubnetId))
         throw new SnapshotError(
           `${file.file}: NetworkAcls[${i}].Associations[${j}].SubnetId: subnet ${a.SubnetId} is associated twice`,
         );
       subnets.add(a.SubnetId);
-    }),
-  );
+    }
   return docs.map(toNacl);
 }
 
@@ -66,7 +73,10 @@ function toNacl(doc: NetworkAclDoc): NetworkAcl {
         ...(e.IcmpTypeCode ? { icmpTypeCode: { type: e.IcmpTypeCode.Type, code: e.IcmpTypeCode.Code } } : {}),
       }),
     ),
-    associations: doc.Associations.map((a) => ({ associationId: a.NetworkAclAssociationId, subnetId: a.SubnetId })),
+    associations: doc.Associations.map((a) => ({
+      associationId: a.NetworkAclAssociationId,
+      subnetId: a.SubnetId,
+    })),
     tags: tagRecord(doc.Tags),
   };
 }

@@ -1,5 +1,5 @@
-import type { IpPermissionDoc, SecurityGroupRuleDoc } from './schemas';
 import { makeSgRule } from './rule-key';
+import type { IpPermissionDoc, SecurityGroupRuleDoc } from './schemas';
 import type { Direction, Protocol, RulePeer, SgRule } from './types';
 
 /** Ports in the engine's form: -1/-1 for protocol '-1' and for protocols without ports or ICMP type. */
@@ -20,7 +20,9 @@ export function rulesFromPermission(groupId: string, direction: Direction, perm:
   return [
     ...perm.IpRanges.map((r) => make({ kind: 'cidr', cidr: r.CidrIp }, r.Description)),
     ...perm.Ipv6Ranges.map((r) => make({ kind: 'cidr', cidr: r.CidrIpv6 }, r.Description)),
-    ...perm.PrefixListIds.map((p) => make({ kind: 'prefix-list', prefixListId: p.PrefixListId }, p.Description)),
+    ...perm.PrefixListIds.map((p) =>
+      make({ kind: 'prefix-list', prefixListId: p.PrefixListId }, p.Description),
+    ),
     ...perm.UserIdGroupPairs.map((p) => make(sgPeer(p.GroupId, p.UserId, p.VpcId), p.Description)),
   ];
 }

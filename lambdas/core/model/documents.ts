@@ -44,5 +44,7 @@ export function parseDocument<S extends z.ZodType>(doc: SnapshotFile, schema: S)
 
 function readable(message: string): string {
   const text = message.replace(/^Invalid (input|option): /, '');
-  return text.endsWith('received undefined') ? `missing (${text.replace(/, received undefined$/, '')})` : text;
+  return text.endsWith('received undefined')
+    ? `missing (${text.replace(/, received undefined$/, '')})`
+    : text;
 }

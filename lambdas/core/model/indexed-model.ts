@@ -99,6 +99,9 @@ class IndexedModel implements NetworkModel {
   prefixList(prefixListId: string): PrefixList | undefined {
     return this.prefixListById.get(prefixListId);
   }
+  prefixLists(): Iterable<PrefixList> {
+    return this.prefixListById.values();
+  }
   ruleById(ruleId: string): SgRule | undefined {
     return this.ruleByIdIndex.get(ruleId);
   }

@@ -50,10 +50,20 @@ class PatchedModel implements NetworkModel {
     return this.groupPatch.has(groupId) ? this.groupPatch.get(groupId) : this.base.group(groupId);
   }
   groups(): Iterable<SecurityGroup> {
-    return overlayAll(this.base.groups(), this.groupPatch, (g) => g.groupId, (id) => this.base.group(id));
+    return overlayAll(
+      this.base.groups(),
+      this.groupPatch,
+      (g) => g.groupId,
+      (id) => this.base.group(id),
+    );
   }
   groupsByName(name: string): readonly SecurityGroup[] {
-    return overlayList(this.base.groupsByName(name), this.groupPatch, (g) => g.groupId, (g) => g.groupName === name);
+    return overlayList(
+      this.base.groupsByName(name),
+      this.groupPatch,
+      (g) => g.groupId,
+      (g) => g.groupName === name,
+    );
   }
   groupsByTags(tags: Readonly<Record<string, string>>): readonly SecurityGroup[] {
     const wanted = Object.entries(tags);
@@ -64,7 +74,12 @@ class PatchedModel implements NetworkModel {
     return this.eniPatch.has(eniId) ? this.eniPatch.get(eniId) : this.base.eni(eniId);
   }
   enis(): Iterable<NetworkInterface> {
-    return overlayAll(this.base.enis(), this.eniPatch, (e) => e.eniId, (id) => this.base.eni(id));
+    return overlayAll(
+      this.base.enis(),
+      this.eniPatch,
+      (e) => e.eniId,
+      (id) => this.base.eni(id),
+    );
   }
   enisWithGroup(groupId: string): readonly NetworkInterface[] {
     const carries = (e: NetworkInterface) => e.groupIds.includes(groupId);
@@ -74,7 +89,12 @@ class PatchedModel implements NetworkModel {
     return this.naclPatch.has(naclId) ? this.naclPatch.get(naclId) : this.base.nacl(naclId);
   }
   nacls(): Iterable<NetworkAcl> {
-    return overlayAll(this.base.nacls(), this.naclPatch, (n) => n.naclId, (id) => this.base.nacl(id));
+    return overlayAll(
+      this.base.nacls(),
+      this.naclPatch,
+      (n) => n.naclId,
+      (id) => this.base.nacl(id),
+    );
   }
   naclForSubnet(subnetId: string): NetworkAcl | undefined {
     const patched = this.patchedSubnets.get(subnetId);
@@ -85,6 +105,9 @@ class PatchedModel implements NetworkModel {
   }
   prefixList(prefixListId: string): PrefixList | undefined {
     return this.base.prefixList(prefixListId);
+  }
+  prefixLists(): Iterable<PrefixList> {
+    return this.base.prefixLists?.() ?? [];
   }
   ruleById(ruleId: string): SgRule | undefined {
     const patched = this.patchedRules.get(ruleId);

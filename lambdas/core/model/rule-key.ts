@@ -28,7 +28,12 @@ export function sameRuleContent(a: RuleSpec, b: RuleSpec): boolean {
 
 /** The rule's spec alone (no group, direction or id). */
 export function toRuleSpec(rule: RuleSpec): RuleSpec {
-  const spec: RuleSpec = { protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort, peer: rule.peer };
+  const spec: RuleSpec = {
+    protocol: rule.protocol,
+    fromPort: rule.fromPort,
+    toPort: rule.toPort,
+    peer: rule.peer,
+  };
   return rule.description === undefined ? spec : { ...spec, description: rule.description };
 }
 

@@ -42,7 +42,11 @@ function checkPorts(
     const field = rule.FromPort === undefined ? 'FromPort' : 'ToPort';
     ctx.addIssue({ code: 'custom', path: [field], message: `missing (required for ${rule.IpProtocol})` });
   } else if (rule.FromPort > rule.ToPort) {
-    ctx.addIssue({ code: 'custom', path: ['ToPort'], message: `ToPort ${rule.ToPort} < FromPort ${rule.FromPort}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ToPort'],
+      message: `ToPort ${rule.ToPort} < FromPort ${rule.FromPort}`,
+    });
   }
 }
 
@@ -56,7 +60,12 @@ export const IpPermissionSchema = z
     PrefixListIds: z.array(z.object({ PrefixListId: text, Description: text.optional() })).default([]),
     UserIdGroupPairs: z
       .array(
-        z.object({ GroupId: text, UserId: text.optional(), VpcId: text.optional(), Description: text.optional() }),
+        z.object({
+          GroupId: text,
+          UserId: text.optional(),
+          VpcId: text.optional(),
+          Description: text.optional(),
+        }),
       )
       .default([]),
   })
@@ -175,6 +184,10 @@ export const PrefixListEntriesDocumentSchema = z.object({
 
 export type IpPermissionDoc = z.output<typeof IpPermissionSchema>;
 export type SecurityGroupDoc = z.output<typeof SecurityGroupsDocumentSchema>['SecurityGroups'][number];
-export type SecurityGroupRuleDoc = z.output<typeof SecurityGroupRulesDocumentSchema>['SecurityGroupRules'][number];
-export type NetworkInterfaceDoc = z.output<typeof NetworkInterfacesDocumentSchema>['NetworkInterfaces'][number];
+export type SecurityGroupRuleDoc = z.output<
+  typeof SecurityGroupRulesDocumentSchema
+>['SecurityGroupRules'][number];
+export type NetworkInterfaceDoc = z.output<
+  typeof NetworkInterfacesDocumentSchema
+>['NetworkInterfaces'][number];
 export type NetworkAclDoc = z.output<typeof NetworkAclsDocumentSchema>['NetworkAcls'][number];

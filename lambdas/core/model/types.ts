@@ -122,11 +122,13 @@ export interface NetworkModel {
   prefixList(prefixListId: string): PrefixList | undefined;
   /** Finds a rule by id across all groups. */
   ruleById(ruleId: string): SgRule | undefined;
+  /** Every prefix list loaded (optional so hand-written fakes need not provide it; used to serialise). */
+  prefixLists?(): Iterable<PrefixList>;
 }
 
 /** Replacements applied on top of a model; `undefined` value = deleted. */
 export interface ModelPatch {
-  readonly groups?: ReadonlyMap<string, SecurityGroup>;
-  readonly enis?: ReadonlyMap<string, NetworkInterface>;
-  readonly nacls?: ReadonlyMap<string, NetworkAcl>;
+  readonly groups?: ReadonlyMap<string, SecurityGroup | undefined>;
+  readonly enis?: ReadonlyMap<string, NetworkInterface | undefined>;
+  readonly nacls?: ReadonlyMap<string, NetworkAcl | undefined>;
 }

@@ -25,29 +25,70 @@ export function isWorldCidr(cidr: string): boolean {
   return cidr.endsWith('/0');
 }
 
-const parsedCidrs = new Map<string, [ipaddr.IPv4 | ipaddr.IPv6, number] | null>();
+/** A parsed CIDR: IPv4 as integers for a fast compare, IPv6 through ipaddr.js. */
+type ParsedCidr =
+  | { readonly v4: true; readonly network: number; readonly mask: number }
+  | { readonly v4: false; readonly range: [ipaddr.IPv4 | ipaddr.IPv6, number] }
+  | null;
 
-function parseCached(cidr: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
-  let hit = parsedCidrs.get(cidr);
-  if (hit === undefined) {
-    try {
-      hit = ipaddr.parseCIDR(cidr);
-    } catch {
-      hit = null;
+const LIMIT = 200_000;
+const cidrCache = new Map<string, ParsedCidr>();
+const ipv4Cache = new Map<string, number | null>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** Dotted-quad IPv4 to an unsigned 32-bit integer; null when not a plain IPv4 address. */
+function ipv4ToInt(ip: string): number | null {
+  const hit = ipv4Cache.get(ip);
+  if (hit !== undefined) return hit;
+  const parts = ip.split('.');
+  let value: number | null = parts.length === 4 ? 0 : null;
+  for (const part of parts) {
+    const n = /^\d{1,3}$/.test(part) ? Number(part) : 256;
+    if (value === null || n > 255) {
+      value = null;
+      break;
     }
-    if (parsedCidrs.size > 100_000) parsedCidrs.clear();
-    parsedCidrs.set(cidr, hit);
+    value = value * 256 + n;
   }
-  return hit;
+  return remember(ipv4Cache, ip, value);
+}
+
+function parseCidr(cidr: string): ParsedCidr {
+  const hit = cidrCache.get(cidr);
+  if (hit !== undefined) return hit;
+  let parsed: ParsedCidr = null;
+  const slash = cidr.indexOf('/');
+  const bits = Number(cidr.slice(slash + 1));
+  const v4 = slash > 0 ? ipv4ToInt(cidr.slice(0, slash)) : null;
+  if (v4 !== null && Number.isInteger(bits) && bits >= 0 && bits <= 32) {
+    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+    parsed = { v4: true, network: (v4 & mask) >>> 0, mask };
+  } else {
+    try {
+      parsed = { v4: false, range: ipaddr.parseCIDR(cidr) };
+    } catch {
+      parsed = null;
+    }
+  }
+  return remember(cidrCache, cidr, parsed);
 }
 
 /** Does `cidr` contain the address `ip`? Different families never match. */
 export function cidrContains(cidr: string, ip: string): boolean {
-  const range = parseCached(cidr);
-  if (!range || !ipaddr.isValid(ip)) return false;
+  const range = parseCidr(cidr);
+  if (!range) return false;
+  if (range.v4) {
+    const addr = ipv4ToInt(ip);
+    return addr !== null && ((addr & range.mask) >>> 0) === range.network;
+  }
+  if (!ipaddr.isValid(ip)) return false;
   const addr = ipaddr.parse(ip);
-  if (addr.kind() !== range[0].kind()) return false;
-  return addr.match(range);
+  return addr.kind() === range.range[0].kind() && addr.match(range.range);
 }
 
 export function isIpv6(cidrOrIp: string): boolean {

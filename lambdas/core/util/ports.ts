@@ -3,8 +3,15 @@ import type { PortRange } from '../verdict/types';
 export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
 export const EPHEMERAL_PORTS: PortRange = { from: 1024, to: 65535 };
 
+/** True when ranges are sorted, disjoint and not adjacent (the form every function here returns). */
+function isNormal(ranges: readonly PortRange[]): boolean {
+  for (let i = 1; i < ranges.length; i++) if (ranges[i]!.from <= ranges[i - 1]!.to + 1) return false;
+  return true;
+}
+
 /** Sorts and merges overlapping or adjacent ranges. */
 export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
+  if (isNormal(ranges)) return ranges.slice();
   const sorted = [...ranges].sort((a, b) => a.from - b.from);
   const out: PortRange[] = [];
   for (const r of sorted) {
@@ -18,7 +25,7 @@ export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
 /** `a` minus `b`, both lists of ranges; result merged. */
 export function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
   let rest = mergeRanges(a);
-  for (const cut of mergeRanges(b)) {
+  for (const cut of isNormal(b) ? b : mergeRanges(b)) {
     const next: PortRange[] = [];
     for (const r of rest) {
       if (cut.to < r.from || cut.from > r.to) next.push(r);
@@ -34,8 +41,8 @@ export function subtractRanges(a: readonly PortRange[], b: readonly PortRange[])
 
 export function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
   const out: PortRange[] = [];
-  for (const x of mergeRanges(a))
-    for (const y of mergeRanges(b)) {
+  for (const x of isNormal(a) ? a : mergeRanges(a))
+    for (const y of isNormal(b) ? b : mergeRanges(b)) {
       const from = Math.max(x.from, y.from);
       const to = Math.min(x.to, y.to);
       if (from <= to) out.push({ from, to });

@@ -29,7 +29,7 @@ export function judge({ event, model, config, now }: JudgeInput): Verdict {
   const exposure = diffExposure(affected.groupIds, before, after, config);
   const deps = dependencyIndexFor(model, config)
     .affectedBy(affected)
-    .map((dep) => diffDependency(dep, before, after));
+    .map((dep) => diffDependency(dep, before, after, affected));
   const findings: Finding[] = [...deps.flatMap((d) => d.broken), ...exposure.findings];
   const preexisting = deps.flatMap((d) => d.preexisting);
   const notEvaluated = [...new Set([...states.notes, ...exposure.notEvaluated, ...deps.flatMap((d) => d.notEvaluated)])];

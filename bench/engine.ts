@@ -1,0 +1,65 @@
+// One engine benchmark at one scale, in its own process (so peak memory is this run's alone).
+// Usage: tsx bench/engine.ts <scale> [changes]   — prints one JSON line.
+import { performance } from 'node:perf_hooks';
+import { parseConfig } from '../lambdas/core/config/parse-config';
+import { parseRecord } from '../lambdas/core/events/parse';
+import { buildModel } from '../lambdas/core/model/build-model';
+import { dependencyIndexFor } from '../lambdas/core/verdict/dependency-index';
+import { judge } from '../lambdas/core/verdict/judge';
+import { generateChanges } from './events';
+import { BASE_SIZE, generateAccount } from './generate-account';
+
+const scale = Number(process.argv[2] ?? 1);
+const count = Number(process.argv[3] ?? 5000);
+const size = {
+  groups: BASE_SIZE.groups * scale,
+  rules: BASE_SIZE.rules * scale,
+  enis: BASE_SIZE.enis * scale,
+  dependencies: BASE_SIZE.dependencies * scale,
+};
+const account = generateAccount(size);
+const records = generateChanges(account, count);
+const snapshotBytes = Object.values(account.files).reduce((n, s) => n + s.length, 0);
+
+const t0 = performance.now();
+const model = buildModel({
+  securityGroups: { file: 'describe-security-groups.json', json: JSON.parse(account.files.securityGroups) },
+  networkInterfaces: { file: 'describe-network-interfaces.json', json: JSON.parse(account.files.networkInterfaces) },
+  networkAcls: { file: 'describe-network-acls.json', json: JSON.parse(account.files.networkAcls) },
+});
+const config = parseConfig(account.config, 'bench.yaml');
+const t1 = performance.now();
+dependencyIndexFor(model, config);
+const t2 = performance.now();
+global.gc?.();
+const heapAfterLoad = process.memoryUsage().heapUsed;
+
+const now = new Date('2026-11-20T12:00:00Z');
+const times: number[] = [];
+const verdicts: Record<string, number> = {};
+records.forEach((record, i) => {
+  const start = performance.now();
+  const verdict = judge({ event: parseRecord({ path: `$[${i}]`, record }), model, config, now });
+  const took = performance.now() - start;
+  if (i >= 200) times.push(took); // the first 200 warm the JIT
+  verdicts[verdict.verdict] = (verdicts[verdict.verdict] ?? 0) + 1;
+});
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+console.log(
+  JSON.stringify({
+    scale,
+    size,
+    snapshotMiB: +(snapshotBytes / 2 ** 20).toFixed(1),
+    loadMs: Math.round(t1 - t0),
+    indexMs: Math.round(t2 - t1),
+    judged: times.length,
+    p50Ms: +pct(50).toFixed(3),
+    p90Ms: +pct(90).toFixed(3),
+    p99Ms: +pct(99).toFixed(3),
+    maxMs: +times[times.length - 1]!.toFixed(3),
+    verdicts,
+    heapAfterLoadMiB: Math.round(heapAfterLoad / 2 ** 20),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -1,0 +1,21 @@
+// npm run bench: the engine at 1x and 10x, each in a fresh process; prints a Markdown table.
+import { execFileSync } from 'node:child_process';
+
+const scales = (process.env.BENCH_SCALES ?? '1,10').split(',').map(Number);
+const rows: Record<string, unknown>[] = [];
+for (const scale of scales) {
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', 'bench/engine.ts', String(scale)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const row = JSON.parse(out.trim().split('\n').pop()!);
+  console.error(JSON.stringify(row));
+  rows.push(row);
+}
+console.log('| scale | SGs | rules | ENIs | deps | snapshot | load | index | judge p50 | p90 | p99 | max | heap after load | peak RSS |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows as any[])
+  console.log(
+    `| ${r.scale}x | ${r.size.groups} | ${r.size.rules} | ${r.size.enis} | ${r.size.dependencies} | ${r.snapshotMiB} MiB | ${r.loadMs} ms | ${r.indexMs} ms | ${r.p50Ms} ms | ${r.p90Ms} ms | ${r.p99Ms} ms | ${r.maxMs} ms | ${r.heapAfterLoadMiB} MiB | ${r.peakRssMiB} MiB |`,
+  );

@@ -1,0 +1,33 @@
+import type { Change, ChangeKind } from '../events/types';
+import type { NetworkModel } from '../model/types';
+import { affectedBy } from './affected';
+import type { Derivation } from './derivation';
+import { deriveAssociation, deriveEniGroups, deriveNaclEntry } from './derive-network';
+import { deriveAdded, deriveModified, deriveRemoved } from './derive-sg';
+import type { DerivedStates } from './types';
+
+type Deriver<K extends ChangeKind> = (
+  model: NetworkModel,
+  change: Extract<Change, { kind: K }>,
+) => Derivation;
+
+const DERIVERS: { readonly [K in ChangeKind]: Deriver<K> } = {
+  'sg-rules-added': deriveAdded,
+  'sg-rules-removed': deriveRemoved,
+  'sg-rules-modified': deriveModified,
+  'eni-groups-set': deriveEniGroups,
+  'nacl-entry-created': deriveNaclEntry,
+  'nacl-entry-replaced': deriveNaclEntry,
+  'nacl-entry-deleted': deriveNaclEntry,
+  'nacl-association-replaced': deriveAssociation,
+};
+
+/**
+ * The states before and after `change`, from a snapshot taken either before or after it: the same
+ * event judged against either snapshot gives the same pair. Never throws on unknown ids.
+ */
+export function deriveStates(model: NetworkModel, change: Change): DerivedStates {
+  const derive = DERIVERS[change.kind] as Deriver<ChangeKind>;
+  const states = derive(model, change as never);
+  return { ...states, affected: affectedBy(change, states) };
+}
