@@ -75,13 +75,13 @@ function fromEventBridge(node: Node): Located {
 function fromLogFile(records: Node): Located {
   if (!Array.isArray(records.value))
     return { path: records.path, reason: `Records is ${show(records.value)}, expected an array` };
-  return records.value.map((record, i) => ({ path: indexPath(records.path, i), record }));
+  return Array.from(records.value, (record, i) => ({ path: indexPath(records.path, i), record }));
 }
 
 function fromLookupEvents(events: Node): Located {
   if (!Array.isArray(events.value))
     return { path: events.path, reason: `Events is ${show(events.value)}, expected an array` };
-  return events.value.map((value, i) =>
+  return Array.from(events.value, (value, i) =>
     fromLookupEntry(child({ value, path: indexPath(events.path, i) }, 'CloudTrailEvent')),
   );
 }

@@ -102,14 +102,15 @@ export function bool(node: Node): Result<boolean> {
 export function list(node: Node): Result<Node[]> {
   const v = node.value;
   if (isAbsent(v)) return ok([]);
-  if (Array.isArray(v)) return ok(v.map((value, i) => ({ value, path: indexPath(node.path, i) })));
+  if (Array.isArray(v)) return ok(Array.from(v, (value, i) => ({ value, path: indexPath(node.path, i) })));
   if (!isRecord(v)) return fail(node, `expected a list ({ items: [...] }), got ${show(v)}`);
   const items = child(node, 'items');
   if (isAbsent(items.value)) {
     return Object.keys(v).length === 0 ? ok([]) : fail(items, 'missing (expected { items: [...] })');
   }
   if (!Array.isArray(items.value)) return fail(items, `expected an array, got ${show(items.value)}`);
-  return ok(items.value.map((value, i) => ({ value, path: indexPath(items.path, i) })));
+  // Array.from visits holes of a sparse array (map skips them and leaves undefined nodes behind).
+  return ok(Array.from(items.value, (value, i) => ({ value, path: indexPath(items.path, i) })));
 }
 
 /** Reads every node with `read`; the first failure wins. */
@@ -157,6 +158,6 @@ export function cidr(node: Node, family: 'ipv4' | 'ipv6'): Result<string> {
 export function oneOrMany(node: Node): Node[] {
   if (isAbsent(node.value)) return [];
   if (Array.isArray(node.value))
-    return node.value.map((value, i) => ({ value, path: indexPath(node.path, i) }));
+    return Array.from(node.value, (value, i) => ({ value, path: indexPath(node.path, i) }));
   return [node];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractRecords } from '../../../lambdas/core/events/extract';
+import { parseDocument } from '../../../lambdas/core/events/parse';
 import { loadFixture, recordOf } from './fixtures';
 
 const bare = { eventSource: 'ec2.amazonaws.com', eventName: 'DeleteNetworkAclEntry', eventID: 'e-1' };
@@ -170,5 +171,21 @@ describe('extractRecords', () => {
       { ok: true, records: [] },
       { ok: true, records: [] },
     ]);
+  });
+});
+
+describe('extractRecords on sparse arrays', () => {
+  it('reads holes in a Records array as unreadable entries instead of throwing', () => {
+    // Prepare: an in-memory document (not from JSON) can carry holes
+    const records: unknown[] = [];
+    records[1] = { eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances' };
+
+    // Act
+    const result = parseDocument({ Records: records });
+
+    // Assess
+    expect(result).toHaveLength(2);
+    expect(result[0]?.status).toBe('invalid');
+    expect(result[1]?.status).toBe('ignored');
   });
 });
