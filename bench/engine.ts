@@ -24,7 +24,10 @@ const snapshotBytes = Object.values(account.files).reduce((n, s) => n + s.length
 const t0 = performance.now();
 const model = buildModel({
   securityGroups: { file: 'describe-security-groups.json', json: JSON.parse(account.files.securityGroups) },
-  networkInterfaces: { file: 'describe-network-interfaces.json', json: JSON.parse(account.files.networkInterfaces) },
+  networkInterfaces: {
+    file: 'describe-network-interfaces.json',
+    json: JSON.parse(account.files.networkInterfaces),
+  },
   networkAcls: { file: 'describe-network-acls.json', json: JSON.parse(account.files.networkAcls) },
 });
 const config = parseConfig(account.config, 'bench.yaml');

@@ -12,13 +12,21 @@ export function generateChanges(account: Account, count: number, seed = 7): Reco
       const dep = r.pick(account.dependencies);
       return record(i, 'RevokeSecurityGroupIngress', {
         groupId: dep.to,
-        ipPermissions: { items: [permission(dep.port, { groups: { items: [{ groupId: dep.from, userId: '123456789012' }] } })] },
+        ipPermissions: {
+          items: [
+            permission(dep.port, { groups: { items: [{ groupId: dep.from, userId: '123456789012' }] } }),
+          ],
+        },
       });
     }
     if (roll < 0.7)
       return record(i, 'AuthorizeSecurityGroupIngress', {
         groupId: r.pick(account.groupIds),
-        ipPermissions: { items: [permission(r.pick([22, 8080, 5432, 443]), { ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } })] },
+        ipPermissions: {
+          items: [
+            permission(r.pick([22, 8080, 5432, 443]), { ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }),
+          ],
+        },
       });
     if (roll < 0.85)
       return record(i, 'ModifyNetworkInterfaceAttribute', {
@@ -38,7 +46,16 @@ export function generateChanges(account: Account, count: number, seed = 7): Reco
 }
 
 function permission(port: number, peers: Record<string, unknown>) {
-  return { ipProtocol: 'tcp', fromPort: port, toPort: port, groups: {}, ipRanges: {}, ipv6Ranges: {}, prefixListIds: {}, ...peers };
+  return {
+    ipProtocol: 'tcp',
+    fromPort: port,
+    toPort: port,
+    groups: {},
+    ipRanges: {},
+    ipv6Ranges: {},
+    prefixListIds: {},
+    ...peers,
+  };
 }
 
 function record(i: number, eventName: string, requestParameters: Record<string, unknown>) {

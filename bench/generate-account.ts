@@ -20,7 +20,10 @@ const PORTS = [80, 443, 5432, 6379, 8080, 8443, 9000, 3306, 27017, 22];
 export function generateAccount(size: AccountSize, seed = 42) {
   const r = rng(seed);
   const subnets = Math.max(10, Math.round(size.enis / 100));
-  const groupIds = Array.from({ length: size.groups }, (_, i) => `sg-${(i + 1).toString(16).padStart(17, '0')}`);
+  const groupIds = Array.from(
+    { length: size.groups },
+    (_, i) => `sg-${(i + 1).toString(16).padStart(17, '0')}`,
+  );
   const ingress: Record<string, unknown>[][] = groupIds.map(() => []);
   const dependencies: { name: string; from: string; to: string; port: number }[] = [];
   for (let d = 0; d < size.dependencies; d++) {
@@ -72,9 +75,18 @@ export function generateAccount(size: AccountSize, seed = 42) {
     NetworkAclId: `acl-${s}`,
     VpcId: 'vpc-0bench',
     IsDefault: false,
-    Associations: [{ NetworkAclAssociationId: `aclassoc-${s}`, NetworkAclId: `acl-${s}`, SubnetId: `subnet-${s}` }],
+    Associations: [
+      { NetworkAclAssociationId: `aclassoc-${s}`, NetworkAclId: `acl-${s}`, SubnetId: `subnet-${s}` },
+    ],
     Entries: [false, true].flatMap((egress) => [
-      { RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: egress, CidrBlock: '10.0.0.0/8', PortRange: { From: 1, To: 65535 } },
+      {
+        RuleNumber: 100,
+        Protocol: '6',
+        RuleAction: 'allow',
+        Egress: egress,
+        CidrBlock: '10.0.0.0/8',
+        PortRange: { From: 1, To: 65535 },
+      },
       { RuleNumber: 200, Protocol: '-1', RuleAction: 'allow', Egress: egress, CidrBlock: '10.0.0.0/8' },
       { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: egress, CidrBlock: '0.0.0.0/0' },
     ]),
@@ -83,7 +95,8 @@ export function generateAccount(size: AccountSize, seed = 42) {
   const config = [
     'dependencies:',
     ...dependencies.map(
-      (d) => `  - { name: ${d.name}, from: { groupId: ${d.from} }, to: { groupId: ${d.to} }, protocol: tcp, port: ${d.port} }`,
+      (d) =>
+        `  - { name: ${d.name}, from: { groupId: ${d.from} }, to: { groupId: ${d.to} }, protocol: tcp, port: ${d.port} }`,
     ),
     'actions: { dependency-broken: revert, world-exposure: revert }',
   ].join('\n');

@@ -2,7 +2,12 @@
 import { execFileSync } from 'node:child_process';
 
 const scales = (process.env.BENCH_SCALES ?? '1,10').split(',').map(Number);
-const rows: Record<string, unknown>[] = [];
+interface Row {
+  scale: number;
+  size: { groups: number; rules: number; enis: number; dependencies: number };
+  [metric: string]: unknown;
+}
+const rows: Row[] = [];
 for (const scale of scales) {
   const out = execFileSync(
     process.execPath,
@@ -13,9 +18,11 @@ for (const scale of scales) {
   console.error(JSON.stringify(row));
   rows.push(row);
 }
-console.log('| scale | SGs | rules | ENIs | deps | snapshot | load | index | judge p50 | p90 | p99 | max | heap after load | peak RSS |');
+console.log(
+  '| scale | SGs | rules | ENIs | deps | snapshot | load | index | judge p50 | p90 | p99 | max | heap after load | peak RSS |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const r of rows as any[])
+for (const r of rows)
   console.log(
     `| ${r.scale}x | ${r.size.groups} | ${r.size.rules} | ${r.size.enis} | ${r.size.dependencies} | ${r.snapshotMiB} MiB | ${r.loadMs} ms | ${r.indexMs} ms | ${r.p50Ms} ms | ${r.p90Ms} ms | ${r.p99Ms} ms | ${r.maxMs} ms | ${r.heapAfterLoadMiB} MiB | ${r.peakRssMiB} MiB |`,
   );

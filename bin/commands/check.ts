@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
+import { readConfigFile } from '../../lambdas/adapters/config-file';
+import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
 import { checkAccount } from '../../lambdas/app/check-account';
 import { renderCheckMermaid } from '../../lambdas/app/render/check-mermaid';
 import { renderCheckText } from '../../lambdas/app/render/check-text';
-import { readConfigFile } from '../../lambdas/adapters/config-file';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
 import { EXIT, type Io, runCommand, UsageError } from './shared';
 
 interface CheckOptions {
@@ -16,7 +16,9 @@ interface CheckOptions {
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('check')
-    .description('Check every declared dependency (reachable / blocked by which layer) and every world exposure')
+    .description(
+      'Check every declared dependency (reachable / blocked by which layer) and every world exposure',
+    )
     .requiredOption('--snapshot <dir>', 'snapshot folder of aws ec2 describe-* outputs')
     .requiredOption('--config <file>', 'guardian.yaml')
     .option('--format <format>', 'text | json | mermaid', 'text')
@@ -27,7 +29,10 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
         await runCommand(io, format === 'json', async () => {
           if (!['text', 'json', 'mermaid'].includes(format))
             throw new UsageError(`--format: expected text, json or mermaid, got "${format}"`);
-          const [config, model] = await Promise.all([readConfigFile(opts.config), loadSnapshotModel(opts.snapshot)]);
+          const [config, model] = await Promise.all([
+            readConfigFile(opts.config),
+            loadSnapshotModel(opts.snapshot),
+          ]);
           const report = checkAccount(model, config);
           if (format === 'json') io.out(JSON.stringify(report, null, 2));
           else if (format === 'mermaid')

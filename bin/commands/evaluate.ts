@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { evaluateEvents } from '../../lambdas/app/evaluate-events';
-import { toEvaluateJson } from '../../lambdas/app/render/evaluate-json';
-import { renderVerdictText } from '../../lambdas/app/render/verdict-text';
 import { readConfigFile } from '../../lambdas/adapters/config-file';
 import { readJsonFile } from '../../lambdas/adapters/json-file';
 import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
 import { StaticState } from '../../lambdas/adapters/static-state';
 import { systemClock } from '../../lambdas/adapters/system-clock';
+import { evaluateEvents } from '../../lambdas/app/evaluate-events';
+import { toEvaluateJson } from '../../lambdas/app/render/evaluate-json';
+import { renderVerdictText } from '../../lambdas/app/render/verdict-text';
 import { EXIT, type Io, runCommand } from './shared';
 
 interface EvaluateOptions {
@@ -19,10 +19,15 @@ interface EvaluateOptions {
 export function registerEvaluate(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('evaluate')
-    .description("Judge each CloudTrail event of a file against a snapshot: each event's verdict and revert plan")
+    .description(
+      "Judge each CloudTrail event of a file against a snapshot: each event's verdict and revert plan",
+    )
     .requiredOption('--snapshot <dir>', 'snapshot folder (taken before or after the events)')
     .requiredOption('--config <file>', 'guardian.yaml')
-    .requiredOption('--events <file>', 'EventBridge event, CloudTrail record or log file, or lookup-events output')
+    .requiredOption(
+      '--events <file>',
+      'EventBridge event, CloudTrail record or log file, or lookup-events output',
+    )
     .option('--json', 'machine-readable output')
     .action(async (opts: EvaluateOptions) => {
       setExit(
@@ -32,7 +37,11 @@ export function registerEvaluate(program: Command, io: Io, setExit: (code: numbe
             loadSnapshotModel(opts.snapshot),
             readJsonFile(opts.events),
           ]);
-          const verdicts = await evaluateEvents(document, { config, state: new StaticState(model), clock: systemClock });
+          const verdicts = await evaluateEvents(document, {
+            config,
+            state: new StaticState(model),
+            clock: systemClock,
+          });
           if (opts.json) io.out(JSON.stringify(toEvaluateJson(verdicts), null, 2));
           else io.out(verdicts.map((v) => renderVerdictText(v)).join('\n\n'));
           if (verdicts.some((v) => v.verdict === 'violation')) return EXIT.violation;

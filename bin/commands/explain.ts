@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { renderExplainText } from '../../lambdas/app/render/explain-text';
 import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
+import { renderExplainText } from '../../lambdas/app/render/explain-text';
 import { explainPath } from '../../lambdas/core/reachability/explain';
 import { normalizeProtocol } from '../../lambdas/core/util/protocol';
 import { EXIT, type Io, runCommand, UsageError } from './shared';
@@ -28,15 +28,20 @@ export function registerExplain(program: Command, io: Io, setExit: (code: number
       setExit(
         await runCommand(io, !!opts.json, async () => {
           const protocol = normalizeProtocol(opts.protocol);
-          if (!protocol) throw new UsageError(`--protocol: expected tcp, udp, icmp or -1, got "${opts.protocol}"`);
+          if (!protocol)
+            throw new UsageError(`--protocol: expected tcp, udp, icmp or -1, got "${opts.protocol}"`);
           const port = opts.port === undefined ? undefined : Number(opts.port);
           if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
             throw new UsageError(`--port: expected a number 0-65535, got "${opts.port}"`);
           if (port === undefined && (protocol === 'tcp' || protocol === 'udp'))
             throw new UsageError(`--port is required for ${protocol}`);
           const model = await loadSnapshotModel(opts.snapshot);
-          for (const [flag, id] of [['--from', opts.from], ['--to', opts.to]] as const)
-            if (!model.group(id)) throw new UsageError(`${flag}: no security group ${id} in ${opts.snapshot}`);
+          for (const [flag, id] of [
+            ['--from', opts.from],
+            ['--to', opts.to],
+          ] as const)
+            if (!model.group(id))
+              throw new UsageError(`${flag}: no security group ${id} in ${opts.snapshot}`);
           const result = explainPath(model, { fromGroupId: opts.from, toGroupId: opts.to, protocol, port });
           io.out(opts.json ? JSON.stringify(result, null, 2) : renderExplainText(result));
           return result.status === 'reachable' ? EXIT.ok : EXIT.violation;

@@ -6,9 +6,7 @@ import type { RevertPlan } from '../core/verdict/types';
 
 /** Applies revert plans to an in-memory account (the demo's stand-in for EC2). */
 export class InMemoryReverter implements Reverter {
-  constructor(
-    private readonly account: { get(): NetworkModel; set(model: NetworkModel): void },
-  ) {}
+  constructor(private readonly account: { get(): NetworkModel; set(model: NetworkModel): void }) {}
 
   async apply(plan: RevertPlan): Promise<RevertOutcome> {
     const steps: StepOutcome[] = [];

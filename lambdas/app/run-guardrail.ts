@@ -29,7 +29,8 @@ export async function runGuardrail(event: ParsedEvent, deps: GuardrailDeps): Pro
   const model = await deps.state.modelFor(change);
   const verdict = judge({ event, model, config: deps.config, now: deps.clock.now() });
   const revert = await maybeRevert(verdict, deps);
-  const notifyErrors = verdict.action === 'none' ? {} : await notifyAll({ verdict, revert, mode: deps.mode }, deps);
+  const notifyErrors =
+    verdict.action === 'none' ? {} : await notifyAll({ verdict, revert, mode: deps.mode }, deps);
   return { verdict, revert, notifyErrors };
 }
 

@@ -11,7 +11,8 @@ export function renderCheckText(report: CheckReport): string {
   lines.push('', 'World exposure');
   if (report.exposures.length === 0) lines.push('  none');
   for (const f of report.exposures) lines.push(renderExposure(f));
-  if (report.notEvaluated.length) lines.push('', 'Not evaluated', ...report.notEvaluated.map((n) => `  - ${n}`));
+  if (report.notEvaluated.length)
+    lines.push('', 'Not evaluated', ...report.notEvaluated.map((n) => `  - ${n}`));
   lines.push('', report.violation ? 'Result: VIOLATION' : 'Result: OK');
   return lines.join('\n');
 }

@@ -4,7 +4,11 @@ import type { NaclEntry, RuleSpec } from '../../core/model/types';
 /** "tcp/8080 from sg-0nginx456", "all traffic to 0.0.0.0/0". */
 export function describeRule(rule: RuleSpec, direction: 'ingress' | 'egress' = 'ingress'): string {
   const peer =
-    rule.peer.kind === 'cidr' ? rule.peer.cidr : rule.peer.kind === 'sg' ? rule.peer.groupId : rule.peer.prefixListId;
+    rule.peer.kind === 'cidr'
+      ? rule.peer.cidr
+      : rule.peer.kind === 'sg'
+        ? rule.peer.groupId
+        : rule.peer.prefixListId;
   return `${describeTraffic(rule.protocol, rule.fromPort, rule.toPort)} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`;
 }
 

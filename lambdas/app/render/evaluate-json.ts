@@ -23,7 +23,11 @@ export function toEvaluateJson(verdicts: readonly Verdict[]) {
         ...(f.ports ? { ports: f.ports } : {}),
         ...(f.fixes?.length ? { fixes: f.fixes.map((x) => x.awsCli) } : {}),
       })),
-      preexisting: v.preexisting.map((f) => ({ kind: f.kind, dependency: f.dependency, blockedBy: f.blockedBy })),
+      preexisting: v.preexisting.map((f) => ({
+        kind: f.kind,
+        dependency: f.dependency,
+        blockedBy: f.blockedBy,
+      })),
       notEvaluated: v.notEvaluated,
       revertStatus: v.revert.status,
       revert: v.revert.steps.map((s) => ({ api: s.api, input: s.input })),

@@ -9,12 +9,17 @@ export function renderExplainText(result: DependencyResult): string {
   ];
   if (result.reason) lines.push(`  ${result.reason}`);
   for (const p of result.pairs) {
-    lines.push('', `${p.sourceEniId} (${p.sourceIp}) → ${p.destinationEniId} (${p.destinationIp}): ${p.reachable ? 'reachable' : 'BLOCKED'}`);
-    for (const l of p.layers) lines.push(`  ${symbol(l.status)} ${l.layer.padEnd(13)} ${l.status.padEnd(13)} ${l.detail}`);
+    lines.push(
+      '',
+      `${p.sourceEniId} (${p.sourceIp}) → ${p.destinationEniId} (${p.destinationIp}): ${p.reachable ? 'reachable' : 'BLOCKED'}`,
+    );
+    for (const l of p.layers)
+      lines.push(`  ${symbol(l.status)} ${l.layer.padEnd(13)} ${l.status.padEnd(13)} ${l.detail}`);
   }
   if (result.fixes.length) {
     lines.push('', 'Least-privilege fix');
-    for (const f of result.fixes) lines.push(`  ${f.summary}`, `    ${f.awsCli}`, ...f.terraform.split('\n').map((t) => `    ${t}`));
+    for (const f of result.fixes)
+      lines.push(`  ${f.summary}`, `    ${f.awsCli}`, ...f.terraform.split('\n').map((t) => `    ${t}`));
   }
   return lines.join('\n');
 }

@@ -26,7 +26,8 @@ export function renderVerdictText(v: Verdict, outcome?: RevertOutcome): string {
 function renderFinding(f: Finding): string[] {
   const out = [`   ✗ [${f.severity}] ${f.title}`, `       ${f.explanation}`];
   for (const p of f.pairs ?? []) out.push(`       ${renderPair(p)}`);
-  for (const fix of f.fixes ?? []) out.push(`       fix (${fix.layer}): ${fix.summary}`, `         ${fix.awsCli}`);
+  for (const fix of f.fixes ?? [])
+    out.push(`       fix (${fix.layer}): ${fix.summary}`, `         ${fix.awsCli}`);
   return out;
 }
 
@@ -38,14 +39,16 @@ export function renderPair(p: PairResult): string {
 
 function renderRevert(v: Verdict, outcome?: RevertOutcome): string[] {
   const out = [`   action:  ${v.action}${v.actionReason ? ` (${v.actionReason})` : ''}`];
-  if (v.revert.status !== 'ready') out.push(`   revert plan: ${v.revert.status}${v.revert.reason ? ` — ${v.revert.reason}` : ''}`);
+  if (v.revert.status !== 'ready')
+    out.push(`   revert plan: ${v.revert.status}${v.revert.reason ? ` — ${v.revert.reason}` : ''}`);
   else {
     out.push('   revert plan:');
     for (const s of v.revert.steps) out.push(`     ${s.api} ${JSON.stringify(s.input)}`);
   }
   if (outcome) {
     out.push(`   revert:  ${outcome.status}${outcome.reason ? ` — ${outcome.reason}` : ''}`);
-    for (const s of outcome.steps) out.push(`     ${s.step.api}: ${s.status}${s.error ? ` (${s.error})` : ''}`);
+    for (const s of outcome.steps)
+      out.push(`     ${s.step.api}: ${s.status}${s.error ? ` (${s.error})` : ''}`);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { NaclEntry, Protocol } from '../model/types';
 import { cidrContains } from '../util/cidr';
-import { ALL_PORTS, intersectRanges, subtractRanges } from '../util/ports';
+import { ALL_PORTS, intersectRanges, mergeRanges, subtractRanges } from '../util/ports';
 import { protocolCovers } from '../util/protocol';
 import type { PortRange } from '../verdict/types';
 
@@ -42,12 +42,25 @@ function entryPorts(entry: NaclEntry): readonly PortRange[] {
   return entry.protocol === '-1' || !entry.portRange ? [ALL_PORTS] : [entry.portRange];
 }
 
+/** Entries of one direction in rule-number order, cached per (immutable) entry list: pairs share NACLs. */
+const orderedCache = new WeakMap<readonly NaclEntry[], Readonly<Record<'egress' | 'ingress', NaclEntry[]>>>();
+
+function orderedEntries(entries: readonly NaclEntry[], egress: boolean): readonly NaclEntry[] {
+  let hit = orderedCache.get(entries);
+  if (!hit) {
+    const sorted = [...entries].sort((a, b) => a.ruleNumber - b.ruleNumber);
+    hit = { egress: sorted.filter((e) => e.egress), ingress: sorted.filter((e) => !e.egress) };
+    orderedCache.set(entries, hit);
+  }
+  return egress ? hit.egress : hit.ingress;
+}
+
 /**
  * NACL semantics: entries of the direction in ascending rule number, first match wins per port, no match
  * is denied. Evaluates a whole port range at once with interval arithmetic. IPv4 and IPv6 never mix.
  */
 export function evaluateNaclEntries(entries: readonly NaclEntry[], query: NaclQuery): NaclDecision {
-  const ordered = entries.filter((e) => e.egress === query.egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const ordered = orderedEntries(entries, query.egress);
   let rest: PortRange[] = query.ports ? [query.ports] : [...UNIT];
   const segments: NaclSegment[] = [];
   for (const entry of ordered) {
@@ -63,6 +76,6 @@ export function evaluateNaclEntries(entries: readonly NaclEntry[], query: NaclQu
   return {
     allowed: deniedSegments.length === 0,
     segments,
-    denied: subtractRanges(deniedSegments.flatMap((s) => s.ranges), []),
+    denied: mergeRanges(deniedSegments.flatMap((s) => s.ranges)),
   };
 }

@@ -27,7 +27,8 @@ export function selectGroups(model: NetworkModel, selector: GroupSelector): Secu
 /** ENIs carrying any of the groups (every ENI of an instance counts on its own), sorted by id, no duplicates. */
 export function selectEnis(model: NetworkModel, groups: readonly SecurityGroup[]): NetworkInterface[] {
   const unique = new Map<string, NetworkInterface>();
-  for (const group of groups) for (const eni of model.enisWithGroup(group.groupId)) unique.set(eni.eniId, eni);
+  for (const group of groups)
+    for (const eni of model.enisWithGroup(group.groupId)) unique.set(eni.eniId, eni);
   return [...unique.values()].sort(byEniId);
 }
 

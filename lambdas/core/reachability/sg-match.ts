@@ -8,7 +8,8 @@ type PeerMatch = { readonly match: 'yes' | 'no' | 'unknown'; readonly label: str
 
 /** Does a rule's peer designate the endpoint: CIDR holding its IP, a group on its ENI, a prefix list holding its IP? */
 export function peerMatches(model: NetworkModel, peer: RulePeer, target: Endpoint): PeerMatch {
-  if (peer.kind === 'cidr') return { match: cidrContains(peer.cidr, target.ip) ? 'yes' : 'no', label: peer.cidr };
+  if (peer.kind === 'cidr')
+    return { match: cidrContains(peer.cidr, target.ip) ? 'yes' : 'no', label: peer.cidr };
   if (peer.kind === 'sg')
     return { match: target.eni.groupIds.includes(peer.groupId) ? 'yes' : 'no', label: peer.groupId };
   const list = model.prefixList(peer.prefixListId);
@@ -62,7 +63,9 @@ export function judgeSecurityGroups(
   const denied = `no ${j.direction} rule of ${groups} on ${j.owner.eni.eniId} allows ${traffic} ${toFrom} ${peer}`;
   if (unknown.length > 0 || missing.length > 0) {
     const why = [
-      ...(unknown.length ? [`prefix list(s) ${[...new Set(unknown)].join(', ')} have no loaded entries`] : []),
+      ...(unknown.length
+        ? [`prefix list(s) ${[...new Set(unknown)].join(', ')} have no loaded entries`]
+        : []),
       ...(missing.length ? [`group(s) ${missing.join(', ')} are not in the model`] : []),
     ];
     return { layer, status: 'not-evaluated', detail: `${denied} as far as known; ${why.join('; ')}` };

@@ -1,11 +1,13 @@
-import type { Dependency } from '../config/schema';
 import type { RuleSpec } from '../model/types';
 import { hasPorts, normalizeProtocol } from '../util/protocol';
 import type { PortRange } from '../verdict/types';
 import type { Traffic } from './types';
 
 /** The traffic of a dependency, or a reason why it cannot be judged. */
-export function trafficOf(dep: Pick<Dependency, 'protocol' | 'port'>): Traffic | { readonly error: string } {
+export function trafficOf(dep: {
+  readonly protocol: string;
+  readonly port?: number;
+}): Traffic | { readonly error: string } {
   const protocol = normalizeProtocol(dep.protocol);
   if (protocol === undefined) return { error: `unknown protocol ${String(dep.protocol)}` };
   if (!hasPorts(protocol)) return { protocol };

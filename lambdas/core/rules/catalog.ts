@@ -15,11 +15,15 @@ export const RULE_CHECKS: Readonly<Record<string, RuleCheck>> = {
   'SG-EGRESS-WORLD': egressWorld,
 };
 
+export class MissingRuleLogicError extends Error {
+  override name = 'MissingRuleLogicError';
+}
+
 /** A registry entry without logic fails loudly (as a rule-error finding), never silently passes. */
 const missingCheck =
   (id: string): RuleCheck =>
   () => {
-    throw new Error(`no logic registered for rule ${id}`);
+    throw new MissingRuleLogicError(`no logic registered for rule ${id}`);
   };
 
 /** Registry entries joined with their checks, in registry order. */

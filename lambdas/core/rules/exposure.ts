@@ -20,12 +20,20 @@ function worldPeer(model: NetworkModel, rule: SgRule): WorldPeer {
 /** Ports a tcp/udp rule opens; AWS reports -1/-1 for "all ports". */
 function ruleRange(rule: SgRule): PortRange {
   if (rule.fromPort < 0 || rule.toPort < 0) return ALL_PORTS;
-  return { from: Math.min(rule.fromPort, rule.toPort), to: Math.min(65535, Math.max(rule.fromPort, rule.toPort)) };
+  return {
+    from: Math.min(rule.fromPort, rule.toPort),
+    to: Math.min(65535, Math.max(rule.fromPort, rule.toPort)),
+  };
 }
 
 /** Protocol entries a rule contributes to: '-1' opens every port of tcp and udp and every other protocol. */
 function contributions(rule: SgRule): { protocol: Protocol; ranges?: PortRange[] }[] {
-  if (rule.protocol === '-1') return [{ protocol: 'tcp', ranges: [ALL_PORTS] }, { protocol: 'udp', ranges: [ALL_PORTS] }, { protocol: '-1' }];
+  if (rule.protocol === '-1')
+    return [
+      { protocol: 'tcp', ranges: [ALL_PORTS] },
+      { protocol: 'udp', ranges: [ALL_PORTS] },
+      { protocol: '-1' },
+    ];
   if (hasPorts(rule.protocol)) return [{ protocol: rule.protocol, ranges: [ruleRange(rule)] }];
   return [{ protocol: rule.protocol }];
 }
@@ -59,7 +67,11 @@ export function exposedPorts(model: NetworkModel, group: SecurityGroup, directio
   }
   const entries = new Map<Protocol, ExposedEntry>();
   for (const [protocol, list] of sources) {
-    entries.set(protocol, { protocol, ranges: mergeRanges(list.flatMap((s) => s.ranges ?? [])), sources: list });
+    entries.set(protocol, {
+      protocol,
+      ranges: mergeRanges(list.flatMap((s) => s.ranges ?? [])),
+      sources: list,
+    });
   }
   return { groupId: group.groupId, direction, entries, unevaluated };
 }
@@ -77,7 +89,7 @@ export function peersFor(entry: ExposedEntry, ports?: readonly PortRange[]): str
 }
 
 /** What `after` exposes that `before` did not (per protocol; ports subtracted for tcp/udp). */
-export function diffExposure(before: GroupExposure, after: GroupExposure): GroupExposure {
+export function newlyExposed(before: GroupExposure, after: GroupExposure): GroupExposure {
   const entries = new Map<Protocol, ExposedEntry>();
   for (const [protocol, entry] of after.entries) {
     const old = before.entries.get(protocol);

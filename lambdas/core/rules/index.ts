@@ -1,8 +1,14 @@
 export { type AllowedLookup, allowedPortsLookup } from './allowed';
-export { EXPOSURE_RULES, RULE_CHECKS } from './catalog';
+export { EXPOSURE_RULES, MissingRuleLogicError, RULE_CHECKS } from './catalog';
 export { describeTraffic } from './describe';
-export { type ExposureOptions, type ExposureResult, evaluateExposure } from './evaluate';
-export { diffExposure, exposedPorts, peersFor } from './exposure';
-export { ADMIN_PORTS, classifiedPorts, DATABASE_PORTS, INTERNAL_APP_PORTS, type PortClass } from './port-classes';
+export { type ExposureOptions, type ExposureResult, evaluateExposure } from './evaluate-exposure';
+export { exposedPorts, newlyExposed, peersFor } from './exposure';
+export {
+  ADMIN_PORTS,
+  classifiedPorts,
+  DATABASE_PORTS,
+  INTERNAL_APP_PORTS,
+  type PortClass,
+} from './port-classes';
 export { RULE_REGISTRY } from './registry';
 export type * from './types';

@@ -84,7 +84,7 @@ export function cidrContains(cidr: string, ip: string): boolean {
   if (!range) return false;
   if (range.v4) {
     const addr = ipv4ToInt(ip);
-    return addr !== null && ((addr & range.mask) >>> 0) === range.network;
+    return addr !== null && (addr & range.mask) >>> 0 === range.network;
   }
   if (!ipaddr.isValid(ip)) return false;
   const addr = ipaddr.parse(ip);

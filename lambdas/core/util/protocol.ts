@@ -1,6 +1,11 @@
 import type { Protocol } from '../model/types';
 
-const BY_NUMBER: Readonly<Record<string, Protocol>> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
+const BY_NUMBER: Readonly<Record<string, Protocol>> = {
+  '6': 'tcp',
+  '17': 'udp',
+  '1': 'icmp',
+  '58': 'icmpv6',
+};
 const NAMES = new Set(['tcp', 'udp', 'icmp', 'icmpv6', '-1']);
 
 /**

@@ -27,7 +27,8 @@ export function decideAction(input: {
   if (findings.some((f) => f.kind === 'rule-error'))
     return { action: 'notify', reason: 'a rule failed to evaluate; never revert on doubt' };
   const wantsRevert = findings.some(
-    (f) => (f.kind === 'world-exposure' || f.kind === 'dependency-broken') && config.actions[f.kind] === 'revert',
+    (f) =>
+      (f.kind === 'world-exposure' || f.kind === 'dependency-broken') && config.actions[f.kind] === 'revert',
   );
   if (!wantsRevert) return { action: 'notify', reason: 'policy for these findings is notify' };
   if (input.revert.status !== 'ready')

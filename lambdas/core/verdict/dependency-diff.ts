@@ -81,7 +81,9 @@ function touchTest(touched: Touched, before: NetworkModel | undefined, after: Ne
       const versions = [before?.eni(eniId), after.eni(eniId)];
       hit =
         enis.has(eniId) ||
-        versions.some((e) => e !== undefined && (subnets.has(e.subnetId) || e.groupIds.some((g) => groups.has(g))));
+        versions.some(
+          (e) => e !== undefined && (subnets.has(e.subnetId) || e.groupIds.some((g) => groups.has(g))),
+        );
       cache.set(eniId, hit);
     }
     return hit;

@@ -59,18 +59,18 @@ function footprint(model: NetworkModel, dependency: Dependency): DependencyFootp
 }
 
 function add(map: Map<string, Set<number>>, key: string, i: number): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(i);
+  const set = map.get(key);
+  if (set) set.add(i);
+  else map.set(key, new Set([i]));
 }
 
 const cache = new WeakMap<NetworkModel, WeakMap<GuardianConfig, DependencyIndex>>();
 
 /** The index for a model and config, built on first use. */
 export function dependencyIndexFor(model: NetworkModel, config: GuardianConfig): DependencyIndex {
-  let byConfig = cache.get(model);
-  if (!byConfig) cache.set(model, (byConfig = new WeakMap()));
-  let index = byConfig.get(config);
-  if (!index) byConfig.set(config, (index = new DependencyIndex(model, config)));
+  const byConfig = cache.get(model) ?? new WeakMap<GuardianConfig, DependencyIndex>();
+  cache.set(model, byConfig);
+  const index = byConfig.get(config) ?? new DependencyIndex(model, config);
+  byConfig.set(config, index);
   return index;
 }

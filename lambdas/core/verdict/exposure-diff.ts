@@ -31,7 +31,8 @@ export function diffExposure(
       continue;
     }
     const old = previous.get(slot(f));
-    if (!before) findings.push({ ...f, explanation: `${f.explanation} (the state before the change is unknown)` });
+    if (!before)
+      findings.push({ ...f, explanation: `${f.explanation} (the state before the change is unknown)` });
     else if (!old) findings.push(f);
     else if (f.ports && old.ports) {
       const opened = subtractRanges(f.ports, old.ports);

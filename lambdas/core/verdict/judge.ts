@@ -32,7 +32,9 @@ export function judge({ event, model, config, now }: JudgeInput): Verdict {
     .map((dep) => diffDependency(dep, before, after, affected));
   const findings: Finding[] = [...deps.flatMap((d) => d.broken), ...exposure.findings];
   const preexisting = deps.flatMap((d) => d.preexisting);
-  const notEvaluated = [...new Set([...states.notes, ...exposure.notEvaluated, ...deps.flatMap((d) => d.notEvaluated)])];
+  const notEvaluated = [
+    ...new Set([...states.notes, ...exposure.notEvaluated, ...deps.flatMap((d) => d.notEvaluated)]),
+  ];
   const violation = findings.length > 0;
   const revert = violation ? planRevert(change, states) : NO_REVERT;
   const decision = decideAction({
@@ -82,10 +84,21 @@ function unjudged(event: Exclude<ParsedEvent, { status: 'parsed' }>): Verdict {
   };
   switch (event.status) {
     case 'not-applied':
-      return { ...base, verdict: 'not-applied', reason: `${event.errorCode}${event.errorMessage ? `: ${event.errorMessage}` : ''}`, action: 'none' };
+      return {
+        ...base,
+        verdict: 'not-applied',
+        reason: `${event.errorCode}${event.errorMessage ? `: ${event.errorMessage}` : ''}`,
+        action: 'none',
+      };
     case 'ignored':
       return { ...base, verdict: 'ignored', reason: event.reason, action: 'none' };
     case 'invalid':
-      return { ...base, verdict: 'invalid', reason: `${event.path}: ${event.reason}`, action: 'notify', actionReason: 'the event could not be read; never revert on doubt' };
+      return {
+        ...base,
+        verdict: 'invalid',
+        reason: `${event.path}: ${event.reason}`,
+        action: 'notify',
+        actionReason: 'the event could not be read; never revert on doubt',
+      };
   }
 }

@@ -18,7 +18,7 @@ function verdictOf(name: string, against: NetworkModel = model, policy: Guardian
   return judge({ event: events[name]!, model: against, config: policy, now: NOW });
 }
 
-function after(name: string): NetworkModel {
+function stateAfter(name: string): NetworkModel {
   const event = events[name]!;
   if (event.status !== 'parsed') throw new Error(`${name} is not a parsed change`);
   return applyChange(model, event.change).model;
@@ -32,7 +32,11 @@ describe('judge: the incidents', () => {
     // Assess
     expect(v.verdict).toBe('violation');
     expect(v.findings).toHaveLength(1);
-    expect(v.findings[0]).toMatchObject({ kind: 'dependency-broken', dependency: 'nginx-to-backend', blockedBy: ['sg-ingress'] });
+    expect(v.findings[0]).toMatchObject({
+      kind: 'dependency-broken',
+      dependency: 'nginx-to-backend',
+      blockedBy: ['sg-ingress'],
+    });
     expect(v.findings[0]?.pairs).toHaveLength(6);
     expect(v.findings[0]?.fixes?.[0]?.awsCli).toContain('UserIdGroupPairs=[{GroupId=sg-0nginx456');
     expect(v.revert.steps.map((s) => s.api)).toEqual(['AuthorizeSecurityGroupIngress']);
@@ -46,7 +50,12 @@ describe('judge: the incidents', () => {
 
     // Assess
     expect(v.findings).toEqual([
-      expect.objectContaining({ kind: 'world-exposure', severity: 'high', groupId: 'sg-0backend123', ports: [{ from: 8080, to: 8080 }] }),
+      expect.objectContaining({
+        kind: 'world-exposure',
+        severity: 'high',
+        groupId: 'sg-0backend123',
+        ports: [{ from: 8080, to: 8080 }],
+      }),
     ]);
     expect(v.revert.steps).toEqual([
       expect.objectContaining({
@@ -77,7 +86,13 @@ describe('judge: the incidents', () => {
     expect(v.findings.map((f) => f.blockedBy)).toEqual([['nacl-return']]);
     expect(v.revert.steps[0]).toMatchObject({
       api: 'ReplaceNetworkAclEntry',
-      input: { NetworkAclId: 'acl-0app1', RuleNumber: 100, Egress: true, CidrBlock: '10.0.1.0/24', PortRange: { From: 1024, To: 65535 } },
+      input: {
+        NetworkAclId: 'acl-0app1',
+        RuleNumber: 100,
+        Egress: true,
+        CidrBlock: '10.0.1.0/24',
+        PortRange: { From: 1024, To: 65535 },
+      },
     });
   });
 
@@ -86,7 +101,9 @@ describe('judge: the incidents', () => {
     const v = verdictOf('05-ssh-open-to-world');
 
     // Assess
-    expect(v.findings).toEqual([expect.objectContaining({ kind: 'world-exposure', severity: 'critical', ruleId: 'SG-EXPOSURE-ADMIN' })]);
+    expect(v.findings).toEqual([
+      expect.objectContaining({ kind: 'world-exposure', severity: 'critical', ruleId: 'SG-EXPOSURE-ADMIN' }),
+    ]);
     expect(v.findings[0]?.peers).toEqual(expect.arrayContaining(['0.0.0.0/0', '::/0']));
   });
 
@@ -104,10 +121,14 @@ describe('judge: the incidents', () => {
     const v = verdictOf('07-self-reference-removed');
 
     // Assess
-    expect(v.findings).toEqual([expect.objectContaining({ dependency: 'cache-cluster', blockedBy: ['sg-ingress'] })]);
+    expect(v.findings).toEqual([
+      expect.objectContaining({ dependency: 'cache-cluster', blockedBy: ['sg-ingress'] }),
+    ]);
     expect(v.revert.steps[0]?.input).toMatchObject({
       GroupId: 'sg-0cache321',
-      IpPermissions: [expect.objectContaining({ UserIdGroupPairs: [expect.objectContaining({ GroupId: 'sg-0cache321' })] })],
+      IpPermissions: [
+        expect.objectContaining({ UserIdGroupPairs: [expect.objectContaining({ GroupId: 'sg-0cache321' })] }),
+      ],
     });
   });
 
@@ -127,7 +148,7 @@ describe('judge: snapshot position and prior state', () => {
     for (const name of ['01-revoke-8080-from-nginx', '02-open-8080-to-world', '05-ssh-open-to-world']) {
       // Act
       const early = verdictOf(name);
-      const late = verdictOf(name, after(name));
+      const late = verdictOf(name, stateAfter(name));
 
       // Assess
       expect(late.snapshotPosition).toBe('after');
@@ -140,7 +161,7 @@ describe('judge: snapshot position and prior state', () => {
 
   it('notifies instead of guessing when a rule removed by id is judged on a snapshot taken after it', () => {
     // Act
-    const v = verdictOf('07-self-reference-removed', after('07-self-reference-removed'));
+    const v = verdictOf('07-self-reference-removed', stateAfter('07-self-reference-removed'));
 
     // Assess
     expect(v.snapshotPosition).toBe('after');
@@ -151,17 +172,19 @@ describe('judge: snapshot position and prior state', () => {
 
   it('says the prior group list is unknown for an ENI change judged on a snapshot taken after it', () => {
     // Act
-    const v = verdictOf('03-stale-sg-on-secondary-eni', after('03-stale-sg-on-secondary-eni'));
+    const v = verdictOf('03-stale-sg-on-secondary-eni', stateAfter('03-stale-sg-on-secondary-eni'));
 
     // Assess
-    expect(v.notEvaluated).toContain('eni-0backend2b already has the new groups; its prior groups are unknown');
+    expect(v.notEvaluated).toContain(
+      'eni-0backend2b already has the new groups; its prior groups are unknown',
+    );
     expect(v.revert.steps).toEqual([]);
     expect(v.action).not.toBe('revert');
   });
 
   it('reports a dependency that was already broken apart from what the change caused', () => {
     // Prepare: the nginx rule is already gone when 22 is opened on the same group
-    const broken = after('01-revoke-8080-from-nginx');
+    const broken = stateAfter('01-revoke-8080-from-nginx');
     const event = events['05-ssh-open-to-world']!;
 
     // Act
@@ -169,12 +192,17 @@ describe('judge: snapshot position and prior state', () => {
 
     // Assess
     expect(v.findings.map((f) => f.kind)).toEqual(['world-exposure']);
-    expect(v.preexisting).toEqual([expect.objectContaining({ dependency: 'nginx-to-backend', blockedBy: ['sg-ingress'] })]);
+    expect(v.preexisting).toEqual([
+      expect.objectContaining({ dependency: 'nginx-to-backend', blockedBy: ['sg-ingress'] }),
+    ]);
   });
 
   it('only notifies (never reverts) when policy is notify', () => {
     // Prepare
-    const policy = { ...config, actions: { 'dependency-broken': 'notify', 'world-exposure': 'notify' } } as const;
+    const policy = {
+      ...config,
+      actions: { 'dependency-broken': 'notify', 'world-exposure': 'notify' },
+    } as const;
 
     // Act
     const v = verdictOf('01-revoke-8080-from-nginx', model, policy);
@@ -188,7 +216,11 @@ describe('judge: snapshot position and prior state', () => {
 describe('judge: unreadable input', () => {
   it('notifies and never reverts an invalid event', () => {
     // Prepare
-    const event: ParsedEvent = { status: 'invalid', path: '$.detail.requestParameters.groupId', reason: 'missing' };
+    const event: ParsedEvent = {
+      status: 'invalid',
+      path: '$.detail.requestParameters.groupId',
+      reason: 'missing',
+    };
 
     // Act
     const v = judge({ event, model, config, now: NOW });
@@ -200,7 +232,10 @@ describe('judge: unreadable input', () => {
 
   it('ignores events of other kinds with the reason', () => {
     // Prepare
-    const event: ParsedEvent = { status: 'ignored', reason: 'DescribeInstances is not a change sg-guardian judges' };
+    const event: ParsedEvent = {
+      status: 'ignored',
+      reason: 'DescribeInstances is not a change sg-guardian judges',
+    };
 
     // Act
     const v = judge({ event, model, config, now: NOW });

@@ -84,7 +84,10 @@ export function evaluateExposure(
   for (const group of groupsToCheck(model, options.groupIds)) {
     const ctx: ExposureContext = {
       group,
-      exposure: { ingress: exposedPorts(model, group, 'ingress'), egress: exposedPorts(model, group, 'egress') },
+      exposure: {
+        ingress: exposedPorts(model, group, 'ingress'),
+        egress: exposedPorts(model, group, 'egress'),
+      },
       allowed: allowed(group),
     };
     findings.push(...checkGroup(rules, ctx));

@@ -1,0 +1,91 @@
+import { describeTraffic } from '../rules/describe';
+import { isIpv6 } from '../util/cidr';
+import { protocolNumber } from '../util/protocol';
+import type { Fix } from '../verdict/types';
+import { hclString, portAttributes, terraformBlock, terraformName } from './fix-format';
+import { ruleLabel } from './nacl-check';
+import type { FixContext } from './sg-fix';
+import type { Block } from './types';
+
+type NaclBlock = Extract<Block, { layer: 'nacl-outbound' | 'nacl-inbound' | 'nacl-return' }>;
+
+const MAX_RULE_NUMBER = 32766;
+
+/**
+ * A free rule number that wins over the blocking entry: just below the lowest denying entry, or after
+ * the last used number when only the default deny blocked. Undefined when no number is free.
+ */
+export function pickRuleNumber(used: ReadonlySet<number>, denyRuleNumber?: number): number | undefined {
+  if (denyRuleNumber !== undefined) {
+    for (let n = Math.min(denyRuleNumber - 1, MAX_RULE_NUMBER); n >= 1; n--) if (!used.has(n)) return n;
+    return undefined;
+  }
+  const last = Math.max(0, ...[...used].filter((n) => n <= MAX_RULE_NUMBER));
+  for (let n = last + 1; n <= MAX_RULE_NUMBER; n++) if (!used.has(n)) return n;
+  for (let n = MAX_RULE_NUMBER; n >= 1; n--) if (!used.has(n)) return n;
+  return undefined;
+}
+
+function cliPortArgs(protocol: string, block: NaclBlock): string {
+  if (block.ports) return ` --port-range From=${block.ports.from},To=${block.ports.to}`;
+  return protocol === 'icmp' || protocol === 'icmpv6' ? ' --icmp-type-code Type=-1,Code=-1' : '';
+}
+
+function terraformIcmpOrPorts(protocol: string, block: NaclBlock): [string, string][] {
+  if (protocol === 'icmp' || protocol === 'icmpv6')
+    return [
+      ['icmp_type', '-1'],
+      ['icmp_code', '-1'],
+    ];
+  return block.ports ? portAttributes(protocol, block.ports) : [];
+}
+
+/** A narrow NACL allow entry (the peer IP as /32 or /128) numbered ahead of the entry that denied. */
+export function naclFix(ctx: FixContext, block: NaclBlock): Fix {
+  const { protocol } = ctx.traffic;
+  const direction = block.egress ? 'egress' : 'ingress';
+  const v6 = isIpv6(block.peerIp);
+  const cidr = `${block.peerIp}/${v6 ? 128 : 32}`;
+  const nacl = ctx.model.nacl(block.naclId);
+  const used = new Set(
+    (nacl?.entries ?? []).filter((e) => e.egress === block.egress).map((e) => e.ruleNumber),
+  );
+  const ruleNumber = pickRuleNumber(used, block.denyRuleNumber);
+  const traffic = describeTraffic(protocol, block.ports && [block.ports]);
+  const purpose = block.layer === 'nacl-return' ? ' (return traffic)' : '';
+  const where = block.egress ? `out of ${block.naclId} to` : `into ${block.naclId} from`;
+  const ahead =
+    block.denyRuleNumber === undefined ? '' : `, ahead of the denying #${ruleLabel(block.denyRuleNumber)}`;
+  const widen = `; ${cidr} is the narrowest choice, the peer subnet's CIDR may be preferred to cover its other addresses`;
+  if (ruleNumber === undefined) {
+    const message = `no free ${direction} rule number below #${ruleLabel(block.denyRuleNumber)} in ${block.naclId}`;
+    return {
+      layer: block.layer,
+      summary: `${message}: renumber its entries first`,
+      awsCli: `# ${message}`,
+      terraform: `# ${message}`,
+    };
+  }
+  const cidrFlag = v6 ? '--ipv6-cidr-block' : '--cidr-block';
+  const tfProtocol = ['tcp', 'udp', 'icmp', '-1'].includes(protocol) ? protocol : protocolNumber(protocol);
+  return {
+    layer: block.layer,
+    summary: `Allow ${traffic}${purpose} ${where} ${cidr} as rule #${ruleNumber}${ahead}${widen}`,
+    awsCli:
+      `aws ec2 create-network-acl-entry --network-acl-id ${block.naclId} --${direction} --rule-number ${ruleNumber} ` +
+      `--protocol ${protocolNumber(protocol)}${cliPortArgs(protocol, block)} ${cidrFlag} ${cidr} --rule-action allow`,
+    terraform: terraformBlock(
+      'aws_network_acl_rule',
+      terraformName(ctx.name, block.layer, block.naclId, direction, block.peerIp),
+      [
+        ['network_acl_id', hclString(block.naclId)],
+        ['rule_number', String(ruleNumber)],
+        ['egress', String(block.egress)],
+        ['protocol', hclString(tfProtocol)],
+        ['rule_action', hclString('allow')],
+        [v6 ? 'ipv6_cidr_block' : 'cidr_block', hclString(cidr)],
+        ...terraformIcmpOrPorts(protocol, block),
+      ],
+    ),
+  };
+}

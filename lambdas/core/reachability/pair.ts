@@ -1,0 +1,78 @@
+import type { NetworkInterface, NetworkModel } from '../model/types';
+import type { Layer, LayerResult } from '../verdict/types';
+import { naclInboundLayer } from './nacl-inbound';
+import { naclOutboundLayer } from './nacl-outbound';
+import { naclReturnLayer } from './nacl-return';
+import { sgEgressLayer } from './sg-egress';
+import { sgIngressLayer } from './sg-ingress';
+import type { Endpoint, LayerOutcome, PairOutcome, Traffic } from './types';
+
+type LayerCheck = (
+  model: NetworkModel,
+  traffic: Traffic,
+  source: Endpoint,
+  destination: Endpoint,
+) => LayerOutcome;
+
+/** Layers in the order traffic meets them. */
+export const LAYERS: readonly (readonly [Layer, LayerCheck])[] = [
+  ['sg-egress', sgEgressLayer],
+  ['nacl-outbound', naclOutboundLayer],
+  ['nacl-inbound', naclInboundLayer],
+  ['sg-ingress', sgIngressLayer],
+  ['nacl-return', naclReturnLayer],
+];
+
+export const LAYER_ORDER: readonly Layer[] = LAYERS.map(([layer]) => layer);
+
+const NACL_LAYERS = new Set<Layer>(['nacl-outbound', 'nacl-inbound', 'nacl-return']);
+
+/** The address the pair uses: the primary private IPv4 (IPv6 only for an IPv6-only ENI). */
+export function endpointOf(eni: NetworkInterface): Endpoint {
+  return { eni, ip: eni.privateIps[0] ?? eni.ipv6Addresses[0] ?? 'unknown' };
+}
+
+/** Why NACLs are not judged for this pair, if they are not. */
+function naclGate(source: Endpoint, destination: Endpoint): Omit<LayerResult, 'layer'> | undefined {
+  if (source.eni.vpcId !== destination.eni.vpcId)
+    return {
+      status: 'not-evaluated',
+      detail:
+        `the ENIs are in different VPCs (${source.eni.vpcId}, ${destination.eni.vpcId}): ` +
+        'only security groups are evaluated; NACLs and routing (peering, transit gateway) are not',
+    };
+  if (source.eni.subnetId === destination.eni.subnetId)
+    return {
+      status: 'skipped',
+      detail: `both ENIs are in ${source.eni.subnetId}: network ACLs do not filter traffic within a subnet`,
+    };
+  return undefined;
+}
+
+/** Judges every layer for one ENI pair; reachable when no layer blocks. */
+export function evaluatePair(
+  model: NetworkModel,
+  traffic: Traffic,
+  sourceEni: NetworkInterface,
+  destinationEni: NetworkInterface,
+): PairOutcome {
+  const source = endpointOf(sourceEni);
+  const destination = endpointOf(destinationEni);
+  const gate = naclGate(source, destination);
+  const outcomes = LAYERS.map(([layer, check]): LayerOutcome => {
+    if (gate && NACL_LAYERS.has(layer)) return { result: { layer, ...gate }, blocks: [] };
+    return check(model, traffic, source, destination);
+  });
+  const layers = outcomes.map((o) => o.result);
+  return {
+    result: {
+      sourceEniId: sourceEni.eniId,
+      sourceIp: source.ip,
+      destinationEniId: destinationEni.eniId,
+      destinationIp: destination.ip,
+      reachable: layers.every((l) => l.status !== 'block'),
+      layers,
+    },
+    blocks: outcomes.flatMap((o) => o.blocks),
+  };
+}
