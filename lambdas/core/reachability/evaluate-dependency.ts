@@ -15,6 +15,8 @@ export type DependencySpec = Pick<Dependency, 'name' | 'from' | 'to' | 'port'> &
 export interface DependencyOptions {
   /** Judge exactly these pairs (e.g. the ones selected in the state before a change); missing ENIs are skipped. */
   readonly pairs?: readonly EniPair[];
+  /** Build least-privilege fixes for what blocks. @default true */
+  readonly fixes?: boolean;
 }
 
 interface Selection {
@@ -114,15 +116,18 @@ export function evaluateDependency(
     pairs,
     blockedBy: layersWith(pairs, 'block'),
     notEvaluated: layersWith(pairs, 'not-evaluated'),
-    fixes: buildFixes(
-      {
-        model,
-        name: dep.name,
-        traffic,
-        sourceGroupIds: base.sourceGroupIds,
-        destinationGroupIds: base.destinationGroupIds,
-      },
-      blocks,
-    ),
+    fixes:
+      options.fixes === false
+        ? []
+        : buildFixes(
+            {
+              model,
+              name: dep.name,
+              traffic,
+              sourceGroupIds: base.sourceGroupIds,
+              destinationGroupIds: base.destinationGroupIds,
+            },
+            blocks,
+          ),
   };
 }

@@ -1,4 +1,4 @@
-import type { NetworkModel } from '../model/types';
+import type { NetworkAcl, NetworkModel } from '../model/types';
 import { describeTraffic } from '../rules/describe';
 import type { LayerResult, PortRange } from '../verdict/types';
 import { evaluateNaclEntries, type NaclQuery, type NaclSegment } from './nacl-eval';
@@ -37,12 +37,33 @@ function describeAllow(naclId: string, query: NaclQuery, segments: readonly Nacl
   return `${naclId} ${numbers} ${verb} ${traffic} ${toFrom} ${query.ip}`;
 }
 
+/**
+ * Checks already made per NACL. A NetworkAcl is immutable (a change yields a new object), so a result
+ * stays valid for as long as its NACL object lives: unchanged NACLs share results between the states
+ * before and after a change and across events.
+ */
+const checks = new WeakMap<NetworkAcl, Map<string, NaclCheck>>();
+const MAX_CHECKS_PER_NACL = 4096;
+
 /** Judges the NACL of `subnetId` for one direction; a NACL we cannot see is not-evaluated, never allowed. */
 export function checkNacl(model: NetworkModel, subnetId: string, query: NaclQuery): NaclCheck {
   if (!model.coverage.nacls)
     return { status: 'not-evaluated', detail: 'network ACLs are not loaded (describe-network-acls missing)' };
   const nacl = model.naclForSubnet(subnetId);
   if (!nacl) return { status: 'not-evaluated', detail: `no network ACL is known for ${subnetId}` };
+  const key = `${query.egress}|${query.protocol}|${query.ip}|${query.ports?.from}-${query.ports?.to}`;
+  const known = checks.get(nacl) ?? new Map<string, NaclCheck>();
+  checks.set(nacl, known);
+  let check = known.get(key);
+  if (!check) {
+    if (known.size >= MAX_CHECKS_PER_NACL) known.clear();
+    check = decide(nacl, query);
+    known.set(key, check);
+  }
+  return check;
+}
+
+function decide(nacl: NetworkAcl, query: NaclQuery): NaclCheck {
   const decision = evaluateNaclEntries(nacl.entries, query);
   const first = decision.segments.find((s) => s.action === (decision.allowed ? 'allow' : 'deny'));
   const decidedBy = `${nacl.naclId}#${ruleLabel(first?.entry?.ruleNumber)}`;

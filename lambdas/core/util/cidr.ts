@@ -3,6 +3,9 @@ import ipaddr from 'ipaddr.js';
 /** Normalises a CIDR (e.g. '10.0.0.5/24' -> '10.0.0.0/24', '::0/0' -> '::/0'); undefined when invalid. */
 export function normalizeCidr(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
+  const v4 = parseCidr(value.trim());
+  if (v4?.v4) return `${intToIpv4(v4.network)}/${prefixLength(v4.mask)}`;
+  if (!value.includes(':')) return undefined; // IPv4 must be a dotted quad (ipaddr.js also takes 10.0.0/8)
   try {
     const [addr, bits] = ipaddr.parseCIDR(value.trim());
     const kind = addr.kind();
@@ -76,6 +79,16 @@ function parseCidr(cidr: string): ParsedCidr {
     }
   }
   return remember(cidrCache, cidr, parsed);
+}
+
+function intToIpv4(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+function prefixLength(mask: number): number {
+  let bits = 0;
+  for (let m = mask; m !== 0; m = (m << 1) >>> 0) bits++;
+  return bits;
 }
 
 /** Does `cidr` contain the address `ip`? Different families never match. */

@@ -30,7 +30,7 @@ export function diffDependency(
   const pairs = touchedPairs(dep, before, after, touchTest(touched, before, after));
   if (pairs.length === 0) return { broken: [], preexisting: [], notEvaluated: [] };
   const afterResult = evaluateDependency(after, dep, { pairs });
-  const beforeResult = before ? evaluateDependency(before, dep, { pairs }) : undefined;
+  const beforeResult = before ? evaluateDependency(before, dep, { pairs, fixes: false }) : undefined;
   const blockedBefore = new Set(
     (beforeResult?.pairs ?? []).filter((p) => !p.reachable).map((p) => pairKey(p)),
   );
