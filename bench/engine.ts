@@ -39,16 +39,28 @@ const heapAfterLoad = process.memoryUsage().heapUsed;
 
 const now = new Date('2026-11-20T12:00:00Z');
 const times: number[] = [];
+const byEvent: Record<string, number[]> = {};
 const verdicts: Record<string, number> = {};
 records.forEach((record, i) => {
   const start = performance.now();
   const verdict = judge({ event: parseRecord({ path: `$[${i}]`, record }), model, config, now });
   const took = performance.now() - start;
-  if (i >= 200) times.push(took); // the first 200 warm the JIT
+  if (i >= 200) {
+    times.push(took); // the first 200 warm the JIT
+    (byEvent[String(record.eventName)] ??= []).push(took);
+  }
   verdicts[verdict.verdict] = (verdicts[verdict.verdict] ?? 0) + 1;
 });
+const pctOf = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 times.sort((a, b) => a - b);
-const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+const pct = (p: number) => pctOf(times, p);
+const perEvent = Object.fromEntries(
+  Object.entries(byEvent).map(([name, list]) => {
+    list.sort((a, b) => a - b);
+    return [name, { n: list.length, p50Ms: +pctOf(list, 50).toFixed(3), p99Ms: +pctOf(list, 99).toFixed(3) }];
+  }),
+);
 console.log(
   JSON.stringify({
     scale,
@@ -62,6 +74,7 @@ console.log(
     p99Ms: +pct(99).toFixed(3),
     maxMs: +times[times.length - 1]!.toFixed(3),
     verdicts,
+    perEvent,
     heapAfterLoadMiB: Math.round(heapAfterLoad / 2 ** 20),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   }),

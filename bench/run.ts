@@ -26,3 +26,10 @@ for (const r of rows)
   console.log(
     `| ${r.scale}x | ${r.size.groups} | ${r.size.rules} | ${r.size.enis} | ${r.size.dependencies} | ${r.snapshotMiB} MiB | ${r.loadMs} ms | ${r.indexMs} ms | ${r.p50Ms} ms | ${r.p90Ms} ms | ${r.p99Ms} ms | ${r.maxMs} ms | ${r.heapAfterLoadMiB} MiB | ${r.peakRssMiB} MiB |`,
   );
+
+console.log('\n| scale | change | count | p50 | p99 |\n| --- | --- | --- | --- | --- |');
+for (const r of rows)
+  for (const [name, s] of Object.entries(
+    r.perEvent as Record<string, { n: number; p50Ms: number; p99Ms: number }>,
+  ))
+    console.log(`| ${r.scale}x | ${name} | ${s.n} | ${s.p50Ms} ms | ${s.p99Ms} ms |`);

@@ -14,7 +14,7 @@ export function renderCheckMermaid(report: CheckReport, groupName: (groupId: str
     lines.push(`  ${id(from)} ${d.status === 'reachable' ? '-->' : '-.->'}|"${label(d)}"| ${id(to)}`);
     if (d.status !== 'reachable') broken.push(i);
   });
-  for (const g of nodes) lines.splice(1, 0, `  ${id(g)}["${groupName(g)}<br/>${g}"]`);
+  lines.splice(1, 0, ...[...nodes].map((g) => `  ${id(g)}["${groupName(g)}<br/>${g}"]`));
   for (const i of broken) lines.push(`  linkStyle ${i} stroke:#d62728,stroke-width:3px,color:#d62728`);
   return lines.join('\n');
 }

@@ -2,6 +2,9 @@ import type { Finding, PairResult, Verdict } from '../../core/verdict/types';
 import type { RevertOutcome } from '../ports';
 import { describeActor, describeChange } from './describe-change';
 
+/** Pairs listed per finding in text; JSON output has them all. */
+const MAX_PAIRS = 4;
+
 const MARK: Record<Verdict['verdict'], string> = {
   ok: 'OK',
   violation: 'VIOLATION',
@@ -25,7 +28,9 @@ export function renderVerdictText(v: Verdict, outcome?: RevertOutcome): string {
 
 function renderFinding(f: Finding): string[] {
   const out = [`   ✗ [${f.severity}] ${f.title}`, `       ${f.explanation}`];
-  for (const p of f.pairs ?? []) out.push(`       ${renderPair(p)}`);
+  const pairs = f.pairs ?? [];
+  for (const p of pairs.slice(0, MAX_PAIRS)) out.push(`       ${renderPair(p)}`);
+  if (pairs.length > MAX_PAIRS) out.push(`       … and ${pairs.length - MAX_PAIRS} more ENI pair(s)`);
   for (const fix of f.fixes ?? [])
     out.push(`       fix (${fix.layer}): ${fix.summary}`, `         ${fix.awsCli}`);
   return out;

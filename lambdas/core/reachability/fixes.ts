@@ -5,11 +5,24 @@ import type { Block } from './types';
 
 export type { FixContext } from './sg-fix';
 
-/** Least-privilege fixes (SG-to-SG rules, /32 NACL entries; never 0.0.0.0/0) for every block, deduplicated. */
+/**
+ * Least-privilege fixes (SG-to-SG rules, /32 NACL entries; never 0.0.0.0/0) for every block, deduplicated.
+ * NACL entries proposed together get distinct rule numbers.
+ */
 export function buildFixes(ctx: FixContext, blocks: readonly Block[]): Fix[] {
   const fixes = new Map<string, Fix>();
+  const naclSeen = new Set<string>();
+  const taken = new Map<string, Set<number>>();
   for (const block of blocks) {
-    const found = 'naclId' in block ? [naclFix(ctx, block)] : sgFixes(ctx, block);
+    let found: Fix[];
+    if ('naclId' in block) {
+      const key = JSON.stringify([block.layer, block.naclId, block.egress, block.peerIp, block.ports]);
+      if (naclSeen.has(key)) continue;
+      naclSeen.add(key);
+      const numbers = taken.get(`${block.naclId}|${block.egress}`) ?? new Set<number>();
+      taken.set(`${block.naclId}|${block.egress}`, numbers);
+      found = [naclFix(ctx, block, numbers)];
+    } else found = sgFixes(ctx, block);
     for (const fix of found) if (!fixes.has(fix.awsCli)) fixes.set(fix.awsCli, fix);
   }
   return [...fixes.values()];

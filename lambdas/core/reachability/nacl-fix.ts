@@ -40,17 +40,22 @@ function terraformIcmpOrPorts(protocol: string, block: NaclBlock): [string, stri
   return block.ports ? portAttributes(protocol, block.ports) : [];
 }
 
-/** A narrow NACL allow entry (the peer IP as /32 or /128) numbered ahead of the entry that denied. */
-export function naclFix(ctx: FixContext, block: NaclBlock): Fix {
+/**
+ * A narrow NACL allow entry (the peer IP as /32 or /128) numbered ahead of the entry that denied.
+ * `taken` holds numbers already proposed by other fixes for this NACL direction; the pick is added to it.
+ */
+export function naclFix(ctx: FixContext, block: NaclBlock, taken: Set<number> = new Set()): Fix {
   const { protocol } = ctx.traffic;
   const direction = block.egress ? 'egress' : 'ingress';
   const v6 = isIpv6(block.peerIp);
   const cidr = `${block.peerIp}/${v6 ? 128 : 32}`;
   const nacl = ctx.model.nacl(block.naclId);
-  const used = new Set(
-    (nacl?.entries ?? []).filter((e) => e.egress === block.egress).map((e) => e.ruleNumber),
-  );
+  const used = new Set([
+    ...(nacl?.entries ?? []).filter((e) => e.egress === block.egress).map((e) => e.ruleNumber),
+    ...taken,
+  ]);
   const ruleNumber = pickRuleNumber(used, block.denyRuleNumber);
+  if (ruleNumber !== undefined) taken.add(ruleNumber);
   const traffic = describeTraffic(protocol, block.ports && [block.ports]);
   const purpose = block.layer === 'nacl-return' ? ' (return traffic)' : '';
   const where = block.egress ? `out of ${block.naclId} to` : `into ${block.naclId} from`;

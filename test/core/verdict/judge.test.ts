@@ -96,6 +96,17 @@ describe('judge: the incidents', () => {
     });
   });
 
+  it('proposes one narrow NACL entry per peer, each with its own free rule number', () => {
+    // Act
+    const fixes = verdictOf('04-nacl-denies-return-traffic').findings[0]?.fixes ?? [];
+
+    // Assess
+    expect(fixes.map((f) => f.awsCli.match(/--rule-number (\d+) .*--cidr-block (\S+)/)?.slice(1))).toEqual([
+      ['121', '10.0.1.10/32'],
+      ['122', '10.0.1.11/32'],
+    ]);
+  });
+
   it('rates 22 open to 0.0.0.0/0 and ::/0 critical', () => {
     // Act
     const v = verdictOf('05-ssh-open-to-world');
