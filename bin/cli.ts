@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit';
 import { registerCheck } from './commands/check';
 import { registerDemo } from './commands/demo';
 import { registerEvaluate } from './commands/evaluate';
@@ -17,6 +18,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerExplain(program, io, setExit);
   registerEvaluate(program, io, setExit);
   registerDemo(program, io, setExit);
+  registerAudit(program, io, setExit);
   return program;
 }
 

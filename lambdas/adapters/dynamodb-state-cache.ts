@@ -1,0 +1,77 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CachedIds, CachedState, StateCache } from '../app/ports';
+import { batchGetAll, batchWriteAll, type RetryPolicy } from './dynamodb-batch';
+import { queryAll } from './dynamodb-query';
+import { itemsOf, keysOf, STATE_KINDS, stateOf } from './dynamodb-state-items';
+import { STATE_TABLE } from './table-schemas';
+
+/** IAM actions on the state table and its `byKind` index (Query needs `<table arn>/index/byKind`). */
+export const STATE_CACHE_IAM_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:Query',
+] as const;
+
+export interface DynamoDbStateCacheOptions {
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+  /** Stamps `updatedAt`; defaults to the system clock. */
+  readonly clock?: () => Date;
+  /** Retries of unprocessed keys / items; defaults to DEFAULT_RETRY. */
+  readonly retry?: RetryPolicy;
+}
+
+/**
+ * Last-known state in the table described by STATE_TABLE. Objects are stored as their JSON and read
+ * back deep-equal (properties whose value is `undefined` are dropped, as JSON does).
+ */
+export class DynamoDbStateCache implements StateCache {
+  readonly #client: DynamoDBClient;
+  readonly #tableName: string;
+  readonly #clock: () => Date;
+  readonly #retry: RetryPolicy | undefined;
+
+  constructor(options: DynamoDbStateCacheOptions) {
+    this.#client = options.client;
+    this.#tableName = options.tableName;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#retry = options.retry;
+  }
+
+  async load(ids: CachedIds): Promise<CachedState> {
+    const items = await batchGetAll(this.#client, this.#tableName, keysOf(ids), {
+      consistentRead: true,
+      ...(this.#retry && { retry: this.#retry }),
+    });
+    return stateOf(items);
+  }
+
+  /** Queries the `byKind` index once per kind (eventually consistent, like any GSI read). */
+  async loadAll(): Promise<CachedState> {
+    const index = STATE_TABLE.globalSecondaryIndexes[0];
+    const perKind = await Promise.all(
+      STATE_KINDS.map(({ kind }) =>
+        queryAll(this.#client, {
+          TableName: this.#tableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#kind = :kind',
+          ExpressionAttributeNames: { '#kind': index.partitionKey.name },
+          ExpressionAttributeValues: { ':kind': { S: kind } },
+        }),
+      ),
+    );
+    return stateOf(perKind.flat());
+  }
+
+  /** Throws JsonAttributeError, before writing anything, if one object is too large even compressed. */
+  async save(state: CachedState): Promise<void> {
+    const items = itemsOf(state, this.#clock().toISOString());
+    const requests = items.map((Item) => ({ PutRequest: { Item } }));
+    await batchWriteAll(this.#client, this.#tableName, requests, this.#retry);
+  }
+
+  async remove(ids: CachedIds): Promise<void> {
+    const requests = keysOf(ids).map((Key) => ({ DeleteRequest: { Key } }));
+    await batchWriteAll(this.#client, this.#tableName, requests, this.#retry);
+  }
+}

@@ -1,0 +1,50 @@
+import type { CachedIds, CachedState } from '../app/ports';
+import type { Item } from './dynamodb-batch';
+import { decodeJson, encodeJson } from './dynamodb-json-codec';
+
+/** The resource kinds of the state table, with where each lives in CachedState / CachedIds. */
+export const STATE_KINDS = [
+  { kind: 'group', state: 'groups', ids: 'groupIds' },
+  { kind: 'eni', state: 'enis', ids: 'eniIds' },
+  { kind: 'nacl', state: 'nacls', ids: 'naclIds' },
+] as const;
+
+export type StateKind = (typeof STATE_KINDS)[number]['kind'];
+
+const DATA = { plain: 'data', gzip: 'dataGzip' } as const;
+
+/** The key (`group#sg-0abc`, `eni#eni-1`, `nacl#acl-1`) of every id asked for, once each. */
+export function keysOf(ids: CachedIds): Item[] {
+  const pks = STATE_KINDS.flatMap(({ kind, ids: field }) => (ids[field] ?? []).map((id) => `${kind}#${id}`));
+  return [...new Set(pks)].map((pk) => ({ pk: { S: pk } }));
+}
+
+/** One item per resource; a resource listed twice is written once (the last copy). */
+export function itemsOf(state: CachedState, updatedAt: string): Item[] {
+  const items = new Map<string, Item>();
+  const put = (kind: StateKind, id: string, value: unknown) => {
+    const pk = `${kind}#${id}`;
+    items.set(pk, {
+      pk: { S: pk },
+      kind: { S: kind },
+      updatedAt: { S: updatedAt },
+      ...encodeJson(value, DATA, pk),
+    });
+  };
+  for (const group of state.groups) put('group', group.groupId, group);
+  for (const eni of state.enis) put('eni', eni.eniId, eni);
+  for (const nacl of state.nacls) put('nacl', nacl.naclId, nacl);
+  return [...items.values()];
+}
+
+/** Sorts items back into a CachedState by their `kind` attribute, ordered by key. */
+export function stateOf(items: readonly Item[]): CachedState {
+  const sorted = [...items].sort((a, b) => (a.pk?.S ?? '').localeCompare(b.pk?.S ?? ''));
+  const ofKind = (kind: StateKind) =>
+    sorted.filter((item) => item.kind?.S === kind).map((item) => decodeJson(item, DATA, item.pk?.S ?? '?'));
+  return {
+    groups: ofKind('group') as CachedState['groups'],
+    enis: ofKind('eni') as CachedState['enis'],
+    nacls: ofKind('nacl') as CachedState['nacls'],
+  };
+}

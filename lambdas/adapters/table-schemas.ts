@@ -1,0 +1,90 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * Key schemas of the DynamoDB tables, shared by the CDK stack and the tests (dynalite). Attribute
+ * types use DynamoDB's letters, which are also the values of CDK's `AttributeType` enum.
+ */
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: 'S' | 'N' | 'B';
+}
+
+export interface IndexSchema {
+  readonly indexName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+}
+
+export interface TableSchema {
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  /** Epoch-seconds attribute DynamoDB's TTL deletes by (enable it on the table). */
+  readonly timeToLiveAttribute?: string;
+  /** Global secondary indexes; all project every attribute. */
+  readonly globalSecondaryIndexes?: readonly IndexSchema[];
+}
+
+/**
+ * Last-known state. One item per resource: `pk` = `group#sg-..` | `eni#eni-..` | `nacl#acl-..`,
+ * `kind`, `updatedAt` (ISO) and the core object's JSON in `data` (string) — or gzip-compressed in
+ * `dataGzip` (binary) when the JSON exceeds ~300 KB. GSI `byKind` (kind, pk) lets loadAll Query
+ * each kind page by page instead of scanning. Three `kind` values make few GSI partitions, which is
+ * fine for the low write rate of security-group changes.
+ */
+export const STATE_TABLE = {
+  partitionKey: { name: 'pk', type: 'S' },
+  globalSecondaryIndexes: [
+    { indexName: 'byKind', partitionKey: { name: 'kind', type: 'S' }, sortKey: { name: 'pk', type: 'S' } },
+  ],
+} as const satisfies TableSchema;
+
+/**
+ * Audit trail. An entry names several groups and `audit --group` lists a group's entries newest
+ * first, so each entry is written denormalised (full entry JSON in every item, one Query answers):
+ *  - per group:  pk `group#<groupId>`, sk `<recordedAt ISO>#<eventId>` (sorts chronologically);
+ *  - per event:  pk `event#<eventId>`, sk `<recordedAt ISO>` (every record of one CloudTrail event).
+ * Recording the same event again (e.g. an approval) adds items with a later recordedAt: history.
+ * `expiresAt` (epoch seconds) is the TTL attribute.
+ */
+export const AUDIT_TABLE = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  timeToLiveAttribute: 'expiresAt',
+} as const satisfies TableSchema;
+
+/** What Powertools' DynamoDBPersistenceLayer expects by default: key `id`, TTL `expiration`. */
+export const IDEMPOTENCY_TABLE = {
+  partitionKey: { name: 'id', type: 'S' },
+  timeToLiveAttribute: 'expiration',
+} as const satisfies TableSchema;
+
+/** A CreateTable request (on-demand billing) for a schema: used by tests against dynalite. */
+export function createTableInput(schema: TableSchema, tableName: string): CreateTableCommandInput {
+  const indexes = schema.globalSecondaryIndexes ?? [];
+  const keys = [schema.partitionKey, schema.sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  const definitions = new Map<string, KeyAttribute>();
+  for (const key of keys) if (key) definitions.set(key.name, key);
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...definitions.values()].map((k) => ({
+      AttributeName: k.name,
+      AttributeType: k.type,
+    })),
+    KeySchema: keySchema(schema.partitionKey, schema.sortKey),
+    ...(indexes.length > 0 && {
+      GlobalSecondaryIndexes: indexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: keySchema(index.partitionKey, index.sortKey),
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  };
+}
+
+function keySchema(partition: KeyAttribute, sort: KeyAttribute | undefined) {
+  return [
+    { AttributeName: partition.name, KeyType: 'HASH' as const },
+    ...(sort ? [{ AttributeName: sort.name, KeyType: 'RANGE' as const }] : []),
+  ];
+}

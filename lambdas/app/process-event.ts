@@ -1,0 +1,106 @@
+import type { Change, ParsedEvent } from '../core/events/types';
+import type { NetworkModel } from '../core/model/types';
+import { revertStepToChange } from '../core/revert/step-to-change';
+import { applyChange } from '../core/state/apply-change';
+import { toAuditEntry } from './audit-entry';
+import type { AuditLog, CachedState, Clock, MetricsSink } from './ports';
+import { type GuardrailDeps, type GuardrailResult, runGuardrail } from './run-guardrail';
+import { touchedIds } from './touched';
+
+export interface PipelineDeps extends GuardrailDeps {
+  readonly audit: AuditLog;
+  readonly metrics: MetricsSink;
+  readonly clock: Clock;
+  /** The guardian's own role: its changes are confirmations of reverts, never judged again. */
+  readonly guardianRoleArn?: string;
+  /** Persists the state after the event (the live state source's cache). */
+  readonly commit?: (state: CachedState) => Promise<void>;
+  /** Live EC2 calls made so far, for the per-event metric. */
+  readonly ec2Calls?: () => number;
+}
+
+export interface PipelineResult extends Partial<GuardrailResult> {
+  readonly status: 'judged' | 'confirmation';
+}
+
+/** One CloudTrail event through the whole pipeline: judge, revert, notify, audit, remember. */
+export async function processEvent(event: ParsedEvent, deps: PipelineDeps): Promise<PipelineResult> {
+  const callsBefore = deps.ec2Calls?.() ?? 0;
+  if (event.status === 'parsed' && isGuardian(event.meta.actor, deps.guardianRoleArn)) {
+    deps.metrics.count('Confirmations');
+    await deps.audit.record({
+      ...toAuditEntry({ verdict: confirmationVerdict(event), mode: deps.mode, now: deps.clock.now() }),
+      action: 'confirmation',
+    });
+    await commitAfter(event.change, undefined, deps);
+    return { status: 'confirmation' };
+  }
+  const result = await runGuardrail(event, deps);
+  const { verdict, revert } = result;
+  deps.metrics.count('ChangesJudged');
+  if (verdict.verdict === 'violation') deps.metrics.count('Violations');
+  if (revert && (revert.status === 'reverted' || revert.status === 'partial')) deps.metrics.count('Reverts');
+  if (revert && (revert.status === 'failed' || revert.status === 'partial'))
+    deps.metrics.count('RevertFailures');
+  const failedChannels = Object.keys(result.notifyErrors).length;
+  if (failedChannels) deps.metrics.count('NotificationFailures', failedChannels);
+  await deps.audit.record(
+    toAuditEntry({
+      verdict,
+      revert,
+      mode: deps.mode,
+      now: deps.clock.now(),
+      notifyErrors: result.notifyErrors,
+    }),
+  );
+  if (event.status === 'parsed')
+    await commitAfter(event.change, revert?.status === 'reverted' ? verdict.revert.steps : undefined, deps);
+  deps.metrics.count('Ec2CallsPerEvent', (deps.ec2Calls?.() ?? 0) - callsBefore);
+  return { status: 'judged', ...result };
+}
+
+function isGuardian(
+  actor: { arn?: string; sessionIssuerArn?: string },
+  roleArn: string | undefined,
+): boolean {
+  return !!roleArn && (actor.sessionIssuerArn === roleArn || actor.arn === roleArn);
+}
+
+function confirmationVerdict(event: Extract<ParsedEvent, { status: 'parsed' }>) {
+  return {
+    eventId: event.meta.eventId,
+    eventName: event.meta.eventName,
+    eventTime: event.meta.eventTime,
+    verdict: 'ok' as const,
+    reason: 'change made by the guardian itself (a revert): recorded as confirmation',
+    actor: event.meta.actor,
+    meta: event.meta,
+    change: event.change,
+    findings: [],
+    preexisting: [],
+    notEvaluated: [],
+    revert: { status: 'none' as const, steps: [] },
+    action: 'none' as const,
+  };
+}
+
+/** The touched resources after the change (and the revert, when one was applied), as last known. */
+async function commitAfter(
+  change: Change,
+  revertSteps: readonly import('../core/verdict/types').RevertStep[] | undefined,
+  deps: PipelineDeps,
+): Promise<void> {
+  if (!deps.commit) return;
+  let model: NetworkModel = await deps.state.modelFor(undefined);
+  model = applyChange(model, change).model;
+  for (const step of revertSteps ?? []) {
+    const undo = revertStepToChange(step);
+    if (undo) model = applyChange(model, undo).model;
+  }
+  const ids = touchedIds(change);
+  await deps.commit({
+    groups: ids.groupIds.flatMap((id) => model.group(id) ?? []),
+    enis: ids.eniIds.flatMap((id) => model.eni(id) ?? []),
+    nacls: ids.naclIds.flatMap((id) => model.nacl(id) ?? []),
+  });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** The Lambda's configuration: environment variables only, parsed once at cold start. */
+const SettingsSchema = z.object({
+  SG_GUARDIAN_CONFIG: z.string().min(1).default('guardian.yaml'),
+  SG_GUARDIAN_MODE: z.enum(['enforce', 'dry-run']).default('dry-run'),
+  SG_GUARDIAN_STATE_TABLE: z.string().min(1),
+  SG_GUARDIAN_AUDIT_TABLE: z.string().min(1),
+  SG_GUARDIAN_IDEMPOTENCY_TABLE: z.string().min(1),
+  SG_GUARDIAN_AUDIT_TTL_DAYS: z.coerce.number().int().positive().default(365),
+  SG_GUARDIAN_TOPIC_ARN: z.string().startsWith('arn:').optional(),
+  SG_GUARDIAN_SLACK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  SG_GUARDIAN_SLACK_CHANNEL: z.string().min(1).optional(),
+  SG_GUARDIAN_ROLE_ARN: z.string().startsWith('arn:').optional(),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+export function readSettings(env: Readonly<Record<string, string | undefined>>): Settings {
+  const result = SettingsSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  throw new SettingsError(`invalid environment: ${issues}`, { cause: result.error });
+}

@@ -1,0 +1,135 @@
+import {
+  AuthorizeSecurityGroupEgressCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateNetworkAclEntryCommand,
+  DeleteNetworkAclEntryCommand,
+  DescribeManagedPrefixListsCommand,
+  DescribeNetworkAclsCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+  EC2ServiceException,
+  GetManagedPrefixListEntriesCommand,
+  ModifyNetworkInterfaceAttributeCommand,
+  ModifySecurityGroupRulesCommand,
+  ReplaceNetworkAclAssociationCommand,
+  ReplaceNetworkAclEntryCommand,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
+} from '@aws-sdk/client-ec2';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import type { Change } from '../../lambdas/core/events/types';
+import { serializeSnapshot } from '../../lambdas/core/model/serialize';
+import type { NetworkModel } from '../../lambdas/core/model/types';
+import { revertStepToChange } from '../../lambdas/core/revert/step-to-change';
+import { applyChange } from '../../lambdas/core/state/apply-change';
+
+type Filter = { Name?: string; Values?: string[] };
+type Json = Record<string, unknown>;
+
+/**
+ * An in-memory EC2 behind aws-sdk-client-mock: describes answer from a core model, writes change it
+ * through the core's applyChange (so a revert really restores the state), and AWS's idempotency errors
+ * come back where AWS would send them. Every call is recorded.
+ */
+export class FakeEc2 {
+  readonly mock: AwsClientStub<EC2Client>;
+  readonly writes: { api: string; input: Json }[] = [];
+  private nextRule = 1;
+
+  constructor(public model: NetworkModel) {
+    this.mock = mockClient(EC2Client);
+    this.describes();
+    for (const [api, command] of WRITES)
+      this.mock.on(command as never).callsFake((input: Json) => this.write(api, input));
+  }
+
+  restore(): void {
+    this.mock.restore();
+  }
+
+  private files(): Record<string, Json> {
+    return serializeSnapshot(this.model) as Record<string, Json>;
+  }
+
+  private describes(): void {
+    const list = (file: string, key: string) => (this.files()[file]?.[key] ?? []) as Json[];
+    this.mock.on(DescribeSecurityGroupsCommand).callsFake((input: Json) => ({
+      SecurityGroups: select(list('describe-security-groups.json', 'SecurityGroups'), input, 'GroupIds', 'GroupId', {
+        'group-id': (g) => [g.GroupId],
+      }),
+    }));
+    this.mock.on(DescribeSecurityGroupRulesCommand).callsFake((input: Json) => ({
+      SecurityGroupRules: select(list('describe-security-group-rules.json', 'SecurityGroupRules'), input, 'SecurityGroupRuleIds', 'SecurityGroupRuleId', {
+        'group-id': (r) => [r.GroupId],
+      }),
+    }));
+    this.mock.on(DescribeNetworkInterfacesCommand).callsFake((input: Json) => ({
+      NetworkInterfaces: select(list('describe-network-interfaces.json', 'NetworkInterfaces'), input, 'NetworkInterfaceIds', 'NetworkInterfaceId', {
+        'group-id': (e) => ((e.Groups as Json[]) ?? []).map((g) => g.GroupId),
+        'subnet-id': (e) => [e.SubnetId],
+      }),
+    }));
+    this.mock.on(DescribeNetworkAclsCommand).callsFake((input: Json) => ({
+      NetworkAcls: select(list('describe-network-acls.json', 'NetworkAcls'), input, 'NetworkAclIds', 'NetworkAclId', {
+        'association.subnet-id': (n) => ((n.Associations as Json[]) ?? []).map((a) => a.SubnetId),
+      }),
+    }));
+    this.mock.on(DescribeManagedPrefixListsCommand).resolves({ PrefixLists: [] });
+    this.mock.on(GetManagedPrefixListEntriesCommand).resolves({ Entries: [] });
+  }
+
+  private write(api: string, input: Json): Json {
+    this.writes.push({ api, input });
+    let change = revertStepToChange({ api, input, iamAction: `ec2:${api}`, summary: '' });
+    if (!change) throw awsError('InvalidParameterValue', `fake EC2 cannot apply ${api}`);
+    if (change.kind === 'sg-rules-added') change = { ...change, rules: change.rules.map((r) => ({ ...r, ruleId: `sgr-0fake${this.nextRule++}` })) };
+    const result = applyChange(this.model, change);
+    if (!result.effective) throw awsError(...idempotencyError(change));
+    this.model = result.model;
+    return { Return: true };
+  }
+}
+
+function idempotencyError(change: Change): [string, string] {
+  switch (change.kind) {
+    case 'sg-rules-added':
+      return ['InvalidPermission.Duplicate', 'the specified rule already exists'];
+    case 'sg-rules-removed':
+      return change.ruleIds.length ? ['InvalidSecurityGroupRuleId.NotFound', 'rule not found'] : ['InvalidPermission.NotFound', 'rule not found'];
+    case 'nacl-entry-created':
+      return ['NetworkAclEntryAlreadyExists', 'entry exists'];
+    default:
+      return ['InvalidParameterValue', `no effect: ${change.kind}`];
+  }
+}
+
+function awsError(name: string, message: string): EC2ServiceException {
+  return new EC2ServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 400 } });
+}
+
+function select(items: Json[], input: Json, idsKey: string, idField: string, filters: Record<string, (x: Json) => unknown[]>): Json[] {
+  const ids = input[idsKey] as string[] | undefined;
+  return items.filter(
+    (item) =>
+      (!ids || ids.includes(item[idField] as string)) &&
+      ((input.Filters as Filter[] | undefined) ?? []).every((f) => {
+        const values = filters[f.Name ?? '']?.(item);
+        return values === undefined || values.some((v) => (f.Values ?? []).includes(v as string));
+      }),
+  );
+}
+
+const WRITES: [string, unknown][] = [
+  ['AuthorizeSecurityGroupIngress', AuthorizeSecurityGroupIngressCommand],
+  ['AuthorizeSecurityGroupEgress', AuthorizeSecurityGroupEgressCommand],
+  ['RevokeSecurityGroupIngress', RevokeSecurityGroupIngressCommand],
+  ['RevokeSecurityGroupEgress', RevokeSecurityGroupEgressCommand],
+  ['ModifySecurityGroupRules', ModifySecurityGroupRulesCommand],
+  ['ModifyNetworkInterfaceAttribute', ModifyNetworkInterfaceAttributeCommand],
+  ['CreateNetworkAclEntry', CreateNetworkAclEntryCommand],
+  ['ReplaceNetworkAclEntry', ReplaceNetworkAclEntryCommand],
+  ['DeleteNetworkAclEntry', DeleteNetworkAclEntryCommand],
+  ['ReplaceNetworkAclAssociation', ReplaceNetworkAclAssociationCommand],
+];
