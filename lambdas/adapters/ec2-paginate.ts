@@ -64,3 +64,19 @@ export function createLimiter(concurrency: number): <T>(task: () => Promise<T>) 
     }
   };
 }
+
+export function clamp(value: number, range: { readonly min: number; readonly max: number }): number {
+  return Math.min(range.max, Math.max(range.min, Math.floor(value)));
+}
+
+/** First item per key (the same ENI or NACL can match two lookups); items without a key are kept. */
+export function uniqueBy<T>(items: readonly T[], key: (item: T) => string | undefined): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (k === undefined) return true;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

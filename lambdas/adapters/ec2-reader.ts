@@ -2,7 +2,16 @@ import type { EC2Client, ManagedPrefixList, PrefixListEntry } from '@aws-sdk/cli
 import type { AccountReader, ReadScope } from '../app/ports';
 import type { SnapshotDocuments } from '../core/model/documents';
 import { describeError, Ec2ReadError } from './ec2-errors';
-import { chunk, createLimiter, distinct, FILTER_VALUE_LIMIT, filterOf, paginate } from './ec2-paginate';
+import {
+  chunk,
+  clamp,
+  createLimiter,
+  distinct,
+  FILTER_VALUE_LIMIT,
+  filterOf,
+  paginate,
+  uniqueBy,
+} from './ec2-paginate';
 import { type ReadResult, toDocuments } from './ec2-reader-documents';
 import {
   managedPrefixLists,
@@ -86,9 +95,9 @@ export class Ec2AccountReader implements AccountReader {
     ]);
     const result: ReadResult = {
       groups: groups ?? [],
-      enis: unique(enis ?? [], (e) => e.NetworkInterfaceId),
+      enis: uniqueBy(enis ?? [], (e) => e.NetworkInterfaceId),
       ...(rules ? { rules } : {}),
-      ...(nacls ? { nacls: unique(nacls, (n) => n.NetworkAclId) } : {}),
+      ...(nacls ? { nacls: uniqueBy(nacls, (n) => n.NetworkAclId) } : {}),
       ...(prefixLists ? { prefixLists } : {}),
     };
     return toDocuments(result);
@@ -134,7 +143,7 @@ export class Ec2AccountReader implements AccountReader {
         ],
       ),
     );
-    return { lists: unique(lists, (l) => l.PrefixListId), entries: new Map(entries) };
+    return { lists: uniqueBy(lists, (l) => l.PrefixListId), entries: new Map(entries) };
   }
 
   /** All pages of one query; each page is one counted request. */
@@ -158,20 +167,4 @@ export class Ec2AccountReader implements AccountReader {
       }),
     );
   }
-}
-
-function clamp(value: number, range: { readonly min: number; readonly max: number }): number {
-  return Math.min(range.max, Math.max(range.min, Math.floor(value)));
-}
-
-/** First item per key (the same ENI or NACL can match two lookups); items without a key are kept. */
-function unique<T>(items: readonly T[], key: (item: T) => string | undefined): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (k === undefined) return true;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -78,8 +78,8 @@ const WRITE_APIS: Readonly<Record<RevertApi, WriteApi>> = {
       ),
     alreadyCodes: [],
   },
-  // An entry with that rule number exists already. The freshness check has just seen it absent, so
-  // it is the entry a concurrent revert re-created.
+  // NetworkAclEntryAlreadyExists says only that the rule number is taken, not that the content
+  // matches; the freshness check has just seen it free, so the likely taker is a concurrent revert.
   CreateNetworkAclEntry: {
     send: (c, i) => c.send(new CreateNetworkAclEntryCommand(input<CreateNetworkAclEntryCommandInput>(i))),
     alreadyCodes: ['NetworkAclEntryAlreadyExists'],

@@ -32,6 +32,8 @@ export interface SlackMessageOptions {
 
 /** Findings that get a section of their own; the rest are listed one line each. */
 const MAX_FINDING_SECTIONS = 10;
+/** Below this much budget a further finding is listed, not squeezed into a stub section. */
+const MIN_FINDING_SECTION = 600;
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
 /** The Block Kit message for one report, within Slack's limits whatever the report's size. */
@@ -75,7 +77,7 @@ function findingBlocks(findings: readonly Finding[], budget: number): KnownBlock
   let left = Math.max(budget - reserve, 1000);
   let shown = 0;
   for (const f of ordered) {
-    if (shown === MAX_FINDING_SECTIONS) break;
+    if (shown === MAX_FINDING_SECTIONS || (shown > 0 && left < MIN_FINDING_SECTION)) break;
     const block = section(findingLines(f), Math.min(left - 100, SLACK_LIMITS.sectionText));
     if (shown > 0 && blockSize(block) > left) break;
     blocks.push(block);

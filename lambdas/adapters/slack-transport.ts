@@ -12,7 +12,7 @@ export interface SlackHttpOptions {
   readonly retries?: number;
 }
 
-export interface WebClientOptions extends SlackHttpOptions {
+export interface SlackWebClientOptions extends SlackHttpOptions {
   /** Base URL of the Web API (default https://slack.com/api/); tests point it at a loopback server. */
   readonly slackApiUrl?: string;
   readonly logger?: Logger;
@@ -22,7 +22,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRIES = 2;
 
 /** A WebClient with a bounded retry policy and a timeout, quiet unless something is wrong. */
-export function createWebClient(token: string, options: WebClientOptions): WebClient {
+export function createWebClient(token: string, options: SlackWebClientOptions): WebClient {
   return new WebClient(token, {
     ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -12,6 +12,8 @@ const SettingsSchema = z.object({
   SG_GUARDIAN_SLACK_SECRET_ARN: z.string().startsWith('arn:').optional(),
   SG_GUARDIAN_SLACK_CHANNEL: z.string().min(1).optional(),
   SG_GUARDIAN_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  /** Slack API base URL (tests point it at a loopback server; GovSlack uses its own). */
+  SG_GUARDIAN_SLACK_API_URL: z.string().url().optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -55,26 +55,53 @@ export class FakeEc2 {
 
   private describes(): void {
     const list = (file: string, key: string) => (this.files()[file]?.[key] ?? []) as Json[];
+    const groups = (x: Json) => ((x.Groups as Json[]) ?? []).map((g) => g.GroupId);
+    const associations = (n: Json) => (n.Associations as Json[]) ?? [];
     this.mock.on(DescribeSecurityGroupsCommand).callsFake((input: Json) => ({
-      SecurityGroups: select(list('describe-security-groups.json', 'SecurityGroups'), input, 'GroupIds', 'GroupId', {
-        'group-id': (g) => [g.GroupId],
-      }),
+      SecurityGroups: select(
+        list('describe-security-groups.json', 'SecurityGroups'),
+        input,
+        'GroupIds',
+        'GroupId',
+        {
+          'group-id': (g) => [g.GroupId],
+        },
+      ),
     }));
     this.mock.on(DescribeSecurityGroupRulesCommand).callsFake((input: Json) => ({
-      SecurityGroupRules: select(list('describe-security-group-rules.json', 'SecurityGroupRules'), input, 'SecurityGroupRuleIds', 'SecurityGroupRuleId', {
-        'group-id': (r) => [r.GroupId],
-      }),
+      SecurityGroupRules: select(
+        list('describe-security-group-rules.json', 'SecurityGroupRules'),
+        input,
+        'SecurityGroupRuleIds',
+        'SecurityGroupRuleId',
+        { 'group-id': (r) => [r.GroupId], 'security-group-rule-id': (r) => [r.SecurityGroupRuleId] },
+      ),
     }));
     this.mock.on(DescribeNetworkInterfacesCommand).callsFake((input: Json) => ({
-      NetworkInterfaces: select(list('describe-network-interfaces.json', 'NetworkInterfaces'), input, 'NetworkInterfaceIds', 'NetworkInterfaceId', {
-        'group-id': (e) => ((e.Groups as Json[]) ?? []).map((g) => g.GroupId),
-        'subnet-id': (e) => [e.SubnetId],
-      }),
+      NetworkInterfaces: select(
+        list('describe-network-interfaces.json', 'NetworkInterfaces'),
+        input,
+        'NetworkInterfaceIds',
+        'NetworkInterfaceId',
+        {
+          'group-id': groups,
+          'subnet-id': (e) => [e.SubnetId],
+          'network-interface-id': (e) => [e.NetworkInterfaceId],
+        },
+      ),
     }));
     this.mock.on(DescribeNetworkAclsCommand).callsFake((input: Json) => ({
-      NetworkAcls: select(list('describe-network-acls.json', 'NetworkAcls'), input, 'NetworkAclIds', 'NetworkAclId', {
-        'association.subnet-id': (n) => ((n.Associations as Json[]) ?? []).map((a) => a.SubnetId),
-      }),
+      NetworkAcls: select(
+        list('describe-network-acls.json', 'NetworkAcls'),
+        input,
+        'NetworkAclIds',
+        'NetworkAclId',
+        {
+          'association.subnet-id': (n) => associations(n).map((a) => a.SubnetId),
+          'association.association-id': (n) => associations(n).map((a) => a.NetworkAclAssociationId),
+          'network-acl-id': (n) => [n.NetworkAclId],
+        },
+      ),
     }));
     this.mock.on(DescribeManagedPrefixListsCommand).resolves({ PrefixLists: [] });
     this.mock.on(GetManagedPrefixListEntriesCommand).resolves({ Entries: [] });
@@ -84,7 +111,11 @@ export class FakeEc2 {
     this.writes.push({ api, input });
     let change = revertStepToChange({ api, input, iamAction: `ec2:${api}`, summary: '' });
     if (!change) throw awsError('InvalidParameterValue', `fake EC2 cannot apply ${api}`);
-    if (change.kind === 'sg-rules-added') change = { ...change, rules: change.rules.map((r) => ({ ...r, ruleId: `sgr-0fake${this.nextRule++}` })) };
+    if (change.kind === 'sg-rules-added')
+      change = {
+        ...change,
+        rules: change.rules.map((r) => ({ ...r, ruleId: `sgr-0fake${this.nextRule++}` })),
+      };
     const result = applyChange(this.model, change);
     if (!result.effective) throw awsError(...idempotencyError(change));
     this.model = result.model;
@@ -97,7 +128,9 @@ function idempotencyError(change: Change): [string, string] {
     case 'sg-rules-added':
       return ['InvalidPermission.Duplicate', 'the specified rule already exists'];
     case 'sg-rules-removed':
-      return change.ruleIds.length ? ['InvalidSecurityGroupRuleId.NotFound', 'rule not found'] : ['InvalidPermission.NotFound', 'rule not found'];
+      return change.ruleIds.length
+        ? ['InvalidSecurityGroupRuleId.NotFound', 'rule not found']
+        : ['InvalidPermission.NotFound', 'rule not found'];
     case 'nacl-entry-created':
       return ['NetworkAclEntryAlreadyExists', 'entry exists'];
     default:
@@ -109,14 +142,21 @@ function awsError(name: string, message: string): EC2ServiceException {
   return new EC2ServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 400 } });
 }
 
-function select(items: Json[], input: Json, idsKey: string, idField: string, filters: Record<string, (x: Json) => unknown[]>): Json[] {
+function select(
+  items: Json[],
+  input: Json,
+  idsKey: string,
+  idField: string,
+  filters: Record<string, (x: Json) => unknown[]>,
+): Json[] {
   const ids = input[idsKey] as string[] | undefined;
   return items.filter(
     (item) =>
       (!ids || ids.includes(item[idField] as string)) &&
       ((input.Filters as Filter[] | undefined) ?? []).every((f) => {
-        const values = filters[f.Name ?? '']?.(item);
-        return values === undefined || values.some((v) => (f.Values ?? []).includes(v as string));
+        const read = filters[f.Name ?? ''];
+        if (!read) throw new Error(`fake EC2: filter ${f.Name} is not supported`);
+        return read(item).some((v) => (f.Values ?? []).includes(v as string));
       }),
   );
 }

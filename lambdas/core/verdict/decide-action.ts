@@ -33,6 +33,11 @@ export function decideAction(input: {
   if (!wantsRevert) return { action: 'notify', reason: 'policy for these findings is notify' };
   if (input.revert.status !== 'ready')
     return { action: 'notify', reason: input.revert.reason ?? 'no revert plan could be built' };
+  if (!input.actor?.arn && !input.actor?.sessionIssuerArn)
+    return {
+      action: 'notify',
+      reason: 'who made the change is unknown (e.g. found by the sweep); never revert on doubt',
+    };
   const principal = exemptPrincipal(input.actor, config);
   if (principal) return { action: 'notify', reason: `exempt principal ${principal}` };
   const glass = breakGlass(input.groupIds, input.model, config, input.now);

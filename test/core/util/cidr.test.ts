@@ -47,13 +47,19 @@ describe('cidrContains', () => {
   it('agrees with ipaddr.js on random IPv4 addresses and ranges', () => {
     fc.assert(
       fc.property(fc.ipV4(), fc.ipV4(), fc.integer({ min: 0, max: 32 }), (ip, base, bits) => {
-        expect(cidrContains(`${base}/${bits}`, ip)).toBe(ipaddr.parse(ip).match(ipaddr.parseCIDR(`${base}/${bits}`)));
+        expect(cidrContains(`${base}/${bits}`, ip)).toBe(
+          ipaddr.parse(ip).match(ipaddr.parseCIDR(`${base}/${bits}`)),
+        );
       }),
       { numRuns: 2000 },
     );
   });
 
   it('treats only prefix length 0 as the world', () => {
-    expect([isWorldCidr('0.0.0.0/0'), isWorldCidr('::/0'), isWorldCidr('0.0.0.0/1')]).toEqual([true, true, false]);
+    expect([isWorldCidr('0.0.0.0/0'), isWorldCidr('::/0'), isWorldCidr('0.0.0.0/1')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -1,9 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersectRanges, mergeRanges, parsePortOrRange, subtractRanges } from '../../../lambdas/core/util/ports';
+import {
+  intersectRanges,
+  mergeRanges,
+  parsePortOrRange,
+  subtractRanges,
+} from '../../../lambdas/core/util/ports';
 import type { PortRange } from '../../../lambdas/core/verdict/types';
 
-const range = fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 })).map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
+const range = fc
+  .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }))
+  .map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
 const ports = (ranges: readonly PortRange[]) => {
   const set = new Set<number>();
   for (const r of ranges) for (let p = r.from; p <= r.to; p++) set.add(p);
@@ -12,7 +19,14 @@ const ports = (ranges: readonly PortRange[]) => {
 
 describe('port range arithmetic', () => {
   it('merges overlapping and adjacent ranges', () => {
-    expect(mergeRanges([{ from: 5, to: 9 }, { from: 1, to: 3 }, { from: 4, to: 4 }, { from: 20, to: 22 }])).toEqual([
+    expect(
+      mergeRanges([
+        { from: 5, to: 9 },
+        { from: 1, to: 3 },
+        { from: 4, to: 4 },
+        { from: 20, to: 22 },
+      ]),
+    ).toEqual([
       { from: 1, to: 9 },
       { from: 20, to: 22 },
     ]);

@@ -128,6 +128,15 @@ describe('decideAction', () => {
     expect(afterwards).toEqual({ action: 'revert' });
   });
 
+  it('never reverts a change whose author is unknown (a drift found by the sweep)', () => {
+    // Act
+    const decision = decide({ actor: { via: 'unknown' } });
+
+    // Assess
+    expect(decision.action).toBe('notify');
+    expect(decision.reason).toMatch(/unknown/);
+  });
+
   it('ignores a break-glass tag that is not a time', () => {
     expect(decide({ model: modelWithTags({ 'guardian:exempt-until': 'tomorrow' }) })).toEqual({
       action: 'revert',

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDbAuditLog } from '../adapters/dynamodb-audit-log';
+import { DynamoDbStateCache } from '../adapters/dynamodb-state-cache';
+import { createEc2Client, Ec2AccountReader } from '../adapters/ec2-reader';
+import { Ec2Reverter } from '../adapters/ec2-writer';
+import { PowertoolsMetricsSink } from '../adapters/powertools-metrics';
+import { slackCredentialsFromSecret } from '../adapters/secrets';
+import { SlackNotifier } from '../adapters/slack-notifier';
+import { SnsNotifier } from '../adapters/sns-notifier';
+import { systemClock } from '../adapters/system-clock';
+import { LiveStateSource } from '../app/live-state-source';
+import type { Notifier } from '../app/ports';
+import type { PipelineDeps } from '../app/process-event';
+import { parseConfig } from '../core/config/parse-config';
+import type { Settings } from './settings';
+
+/**
+ * Builds every dependency of the pipeline once per cold start. SDK clients get no endpoint: the SDK
+ * itself honours AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) and the default credential chain.
+ */
+export function composePipeline(settings: Settings, metrics: Metrics) {
+  const config = parseConfig(readFileSync(settings.SG_GUARDIAN_CONFIG, 'utf8'), settings.SG_GUARDIAN_CONFIG);
+  const ec2 = createEc2Client();
+  const dynamodb = new DynamoDBClient({});
+  const reader = new Ec2AccountReader(ec2);
+  const cache = new DynamoDbStateCache({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE });
+  const state = new LiveStateSource({ reader, cache, config });
+  const context = { region: process.env.AWS_REGION };
+  const notifiers: Notifier[] = [];
+  if (settings.SG_GUARDIAN_TOPIC_ARN)
+    notifiers.push(
+      new SnsNotifier({ client: new SNSClient({}), topicArn: settings.SG_GUARDIAN_TOPIC_ARN, context }),
+    );
+  if (settings.SG_GUARDIAN_SLACK_SECRET_ARN)
+    notifiers.push(
+      new SlackNotifier({
+        credentials: slackCredentialsFromSecret(
+          new SecretsManagerClient({}),
+          settings.SG_GUARDIAN_SLACK_SECRET_ARN,
+        ),
+        transport: settings.SG_GUARDIAN_SLACK_CHANNEL
+          ? {
+              kind: 'bot',
+              channel: settings.SG_GUARDIAN_SLACK_CHANNEL,
+              slackApiUrl: settings.SG_GUARDIAN_SLACK_API_URL,
+            }
+          : { kind: 'webhook' },
+        context,
+      }),
+    );
+  const deps: PipelineDeps = {
+    config,
+    state,
+    reverter: new Ec2Reverter(ec2),
+    notifiers,
+    clock: systemClock,
+    mode: settings.SG_GUARDIAN_MODE,
+    audit: new DynamoDbAuditLog({
+      client: dynamodb,
+      tableName: settings.SG_GUARDIAN_AUDIT_TABLE,
+      ttlDays: settings.SG_GUARDIAN_AUDIT_TTL_DAYS,
+    }),
+    metrics: new PowertoolsMetricsSink(metrics),
+    guardianRoleArn: settings.SG_GUARDIAN_ROLE_ARN,
+    commit: (s) => state.commit(s),
+    ec2Calls: () => reader.calls,
+  };
+  return { deps, state, reader, cache, dynamodb };
+}
