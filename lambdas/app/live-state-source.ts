@@ -3,6 +3,7 @@ import type { Change } from '../core/events/types';
 import { buildModel } from '../core/model/build-model';
 import { createModel } from '../core/model/indexed-model';
 import { patchModel } from '../core/model/patched-model';
+import { SnapshotError } from '../core/model/snapshot-error';
 import type { NetworkAcl, NetworkInterface, NetworkModel, SecurityGroup } from '../core/model/types';
 import { selectGroups } from '../core/reachability/select';
 import type { AccountReader, CachedState, ReadScope, StateCache, StateSource } from './ports';
@@ -85,8 +86,18 @@ export class LiveStateSource implements StateSource {
       enisOfGroups: [...involved],
       naclIds: touched.naclIds,
     };
-    const model = buildModel(await this.deps.reader.read(scope));
+    const model = await this.readModel(scope);
     return { groups: [...model.groups()], enis: [...model.enis()], nacls: [...model.nacls()] };
+  }
+
+  /** Groups and their rules are two concurrent calls: a rule changed in between makes them disagree; read again once. */
+  private async readModel(scope: ReadScope): Promise<NetworkModel> {
+    try {
+      return buildModel(await this.deps.reader.read(scope));
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      return buildModel(await this.deps.reader.read(scope));
+    }
   }
 
   /** Groups selected by dependencies that could involve the change. */

@@ -18,6 +18,9 @@ import type { PipelineDeps } from '../app/process-event';
 import { parseConfig } from '../core/config/parse-config';
 import type { Settings } from './settings';
 
+/** A slow Slack must not hold the revert's Lambda for long: at most 2 tries of 4 s. */
+const SLACK_BUDGET = { timeoutMs: 4_000, retries: 1 } as const;
+
 /**
  * Builds every dependency of the pipeline once per cold start. SDK clients get no endpoint: the SDK
  * itself honours AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) and the default credential chain.
@@ -47,8 +50,9 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
               kind: 'bot',
               channel: settings.SG_GUARDIAN_SLACK_CHANNEL,
               slackApiUrl: settings.SG_GUARDIAN_SLACK_API_URL,
+              ...SLACK_BUDGET,
             }
-          : { kind: 'webhook' },
+          : { kind: 'webhook', ...SLACK_BUDGET },
         context,
       }),
     );

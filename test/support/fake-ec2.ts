@@ -49,6 +49,15 @@ export class FakeEc2 {
     this.mock.restore();
   }
 
+  /** Every DescribeSecurityGroups fails with `error` until heal(). */
+  failGroupReads(error: Error): void {
+    this.mock.on(DescribeSecurityGroupsCommand).rejects(error);
+  }
+
+  heal(): void {
+    this.describes();
+  }
+
   private files(): Record<string, Json> {
     return serializeSnapshot(this.model) as Record<string, Json>;
   }
