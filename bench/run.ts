@@ -33,3 +33,16 @@ for (const r of rows)
     r.perEvent as Record<string, { n: number; p50Ms: number; p99Ms: number }>,
   ))
     console.log(`| ${r.scale}x | ${name} | ${s.n} | ${s.p50Ms} ms | ${s.p99Ms} ms |`);
+
+const handlerRun = execFileSync(process.execPath, ['--import', 'tsx', 'bench/handler.ts', '40'], {
+  encoding: 'utf8',
+});
+const h = JSON.parse(handlerRun.trim().split('\n').pop()!);
+console.error(JSON.stringify(h));
+console.log(
+  '\n| handler | events | init (cold start) | wall p50 | wall p99 | EC2 calls to judge (mean / max) | EC2 calls incl. revert (mean) |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log(
+  `| evaluate | ${h.events} | ${h.initMs} ms | ${h.p50Ms} ms | ${h.p99Ms} ms | ${h.ec2CallsToJudgeMean} / ${h.ec2CallsToJudgeMax} | ${h.ec2CallsWithRevertMean} |`,
+);
