@@ -35,7 +35,7 @@ describe('pickRuleNumber', () => {
 });
 
 describe('least-privilege fixes', () => {
-  it('proposes one /32 entry per destination IP on nacl-outbound, numbered below the deny', () => {
+  it('proposes one /32 entry per destination IP on nacl-outbound, each with its own number below the deny', () => {
     // Prepare
     const deny = naclEntry({
       ruleNumber: 50,
@@ -52,7 +52,7 @@ describe('least-privilege fixes', () => {
     expect(result.blockedBy).toEqual(['nacl-outbound']);
     expect(result.fixes.map((f) => f.awsCli)).toEqual([
       'aws ec2 create-network-acl-entry --network-acl-id acl-0web --egress --rule-number 49 --protocol 6 --port-range From=8080,To=8080 --cidr-block 10.0.1.15/32 --rule-action allow',
-      'aws ec2 create-network-acl-entry --network-acl-id acl-0web --egress --rule-number 49 --protocol 6 --port-range From=8080,To=8080 --cidr-block 10.0.1.16/32 --rule-action allow',
+      'aws ec2 create-network-acl-entry --network-acl-id acl-0web --egress --rule-number 48 --protocol 6 --port-range From=8080,To=8080 --cidr-block 10.0.1.16/32 --rule-action allow',
     ]);
     expect(JSON.stringify(result.fixes)).not.toContain('0.0.0.0/0');
   });
@@ -127,7 +127,7 @@ describe('least-privilege fixes', () => {
     expect(result.fixes.map((f) => f.awsCli)).toEqual([
       'aws ec2 create-network-acl-entry --network-acl-id acl-0app --egress --rule-number 89 --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.0.0.10/32 --rule-action allow',
       'aws ec2 create-network-acl-entry --network-acl-id acl-0web --ingress --rule-number 69 --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.0.1.15/32 --rule-action allow',
-      'aws ec2 create-network-acl-entry --network-acl-id acl-0web --ingress --rule-number 69 --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.0.1.16/32 --rule-action allow',
+      'aws ec2 create-network-acl-entry --network-acl-id acl-0web --ingress --rule-number 68 --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.0.1.16/32 --rule-action allow',
     ]);
   });
 
