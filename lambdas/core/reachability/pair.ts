@@ -1,7 +1,6 @@
 import type { NetworkInterface, NetworkModel } from '../model/types';
 import type { Layer, LayerResult } from '../verdict/types';
-import { naclInboundLayer } from './nacl-inbound';
-import { naclOutboundLayer } from './nacl-outbound';
+import { naclInboundLayer, naclOutboundLayer } from './nacl-forward';
 import { naclReturnLayer } from './nacl-return';
 import { sgEgressLayer } from './sg-egress';
 import { sgIngressLayer } from './sg-ingress';

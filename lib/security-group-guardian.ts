@@ -1,0 +1,161 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  Annotations,
+  Duration,
+  aws_events as events,
+  aws_events_targets as targets,
+  aws_iam as iam,
+  aws_lambda as lambda,
+  aws_lambda_destinations as destinations,
+  aws_secretsmanager as secretsmanager,
+  aws_sqs as sqs,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { AUDIT_LOG_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-audit-log';
+import { STATE_CACHE_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-state-cache';
+import { IDEMPOTENCY_IAM_ACTIONS } from '../lambdas/adapters/idempotency';
+import type { GuardianConfig } from '../lambdas/core/config/schema';
+import { ec2Statements } from './ec2-permissions';
+import { GuardianPropsError } from './errors';
+import { GuardianFunction } from './guardian-function';
+import { GuardianNotifications, type GuardianNotificationsProps } from './guardian-notifications';
+import { GuardianTables } from './guardian-tables';
+import { cloudTrailEventPattern } from './guardian-event-pattern';
+
+export interface SecurityGroupGuardianProps extends GuardianNotificationsProps {
+  /** The parsed policy (validated at synth; must be the content of `configFile`). */
+  readonly config: GuardianConfig;
+  /** Path of the guardian.yaml bundled beside each handler. */
+  readonly configFile: string;
+  /** 'enforce' reverts per policy; 'dry-run' only reports what it would do. @default 'dry-run' */
+  readonly mode?: 'enforce' | 'dry-run';
+  /** When the sweep runs. @default events.Schedule.rate(Duration.minutes(15)) */
+  readonly sweepSchedule?: events.Schedule;
+  /** Days an audit entry is kept (DynamoDB TTL). @default 365 */
+  readonly auditTtlDays?: number;
+  /** Reserved concurrency of the evaluator. @default none (the account's unreserved pool) */
+  readonly reservedConcurrentExecutions?: number;
+}
+
+const handlerPath = (name: string) =>
+  fileURLToPath(new URL(`../lambdas/handlers/${name}.ts`, import.meta.url));
+
+/**
+ * sg-guardian in one account and region: CloudTrail EC2 calls on the default event bus go to the
+ * evaluator, a schedule runs the sweep; both share one role (its ARN is how the evaluator ignores
+ * its own reverts), the tables and the notification channels. A further handler (e.g. one-click
+ * actions from Slack) is one more `GuardianFunction` on `this.role` with `this.environment`.
+ */
+export class SecurityGroupGuardian extends Construct {
+  readonly tables: GuardianTables;
+  readonly notifications: GuardianNotifications;
+  readonly role: iam.Role;
+  /** Lambda environment shared by every handler (settings.ts). */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly evaluator: GuardianFunction;
+  readonly sweeper: GuardianFunction;
+  readonly rule: events.Rule;
+  /** CloudTrail events EventBridge could not deliver to the evaluator. */
+  readonly eventsDeadLetterQueue: sqs.Queue;
+  /** Evaluator invocations that failed after Lambda's retries. */
+  readonly failedInvocationsQueue: sqs.Queue;
+  readonly slackSecret?: secretsmanager.ISecret;
+
+  constructor(scope: Construct, id: string, props: SecurityGroupGuardianProps) {
+    super(scope, id);
+    const mode = props.mode ?? 'dry-run';
+    const auditTtlDays = props.auditTtlDays ?? 365;
+    validate(props, auditTtlDays);
+    const configFile = resolve(props.configFile);
+    this.tables = new GuardianTables(this, 'Tables');
+    this.notifications = new GuardianNotifications(this, 'Notifications', props);
+    this.slackSecret = this.notifications.slackSecret;
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'sg-guardian handlers: read EC2 network state, revert, record, notify',
+    });
+    this.grantPermissions();
+    this.environment = {
+      SG_GUARDIAN_MODE: mode,
+      SG_GUARDIAN_STATE_TABLE: this.tables.state.tableName,
+      SG_GUARDIAN_AUDIT_TABLE: this.tables.audit.tableName,
+      SG_GUARDIAN_IDEMPOTENCY_TABLE: this.tables.idempotency.tableName,
+      SG_GUARDIAN_AUDIT_TTL_DAYS: String(auditTtlDays),
+      SG_GUARDIAN_ROLE_ARN: this.role.roleArn,
+      ...this.notifications.environment(),
+    };
+
+    this.failedInvocationsQueue = secureQueue(this, 'FailedInvocations');
+    this.evaluator = new GuardianFunction(this, 'Evaluator', {
+      entry: handlerPath('evaluate'),
+      configFile,
+      role: this.role,
+      environment: this.environment,
+      description: 'sg-guardian: judges one CloudTrail security group / ENI / NACL change',
+      serviceName: 'sg-guardian',
+      timeout: Duration.seconds(60),
+      tracing: lambda.Tracing.ACTIVE,
+      retryAttempts: 2,
+      onFailure: new destinations.SqsDestination(this.failedInvocationsQueue),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+    });
+    this.eventsDeadLetterQueue = secureQueue(this, 'EventsDeadLetter');
+    this.rule = new events.Rule(this, 'CloudTrailRule', {
+      description: 'sg-guardian: EC2 network changes recorded by CloudTrail',
+      eventPattern: cloudTrailEventPattern(),
+      targets: [
+        new targets.LambdaFunction(this.evaluator, {
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(2),
+          deadLetterQueue: this.eventsDeadLetterQueue,
+        }),
+      ],
+    });
+
+    // The next scheduled run replaces a failed sweep: no asynchronous retries.
+    this.sweeper = new GuardianFunction(this, 'Sweep', {
+      entry: handlerPath('sweep'),
+      configFile,
+      role: this.role,
+      environment: this.environment,
+      description: 'sg-guardian: refreshes the last-known state and judges drift',
+      serviceName: 'sg-guardian-sweep',
+      timeout: Duration.minutes(5),
+      retryAttempts: 0,
+    });
+    new events.Rule(this, 'SweepSchedule', {
+      description: 'sg-guardian: periodic sweep',
+      schedule: props.sweepSchedule ?? events.Schedule.rate(Duration.minutes(15)),
+      targets: [new targets.LambdaFunction(this.sweeper)],
+    });
+
+    if (mode === 'dry-run' && Object.values(props.config.actions).includes('revert'))
+      Annotations.of(this).addInfo('sg-guardian runs in dry-run mode: reverts are reported, not applied');
+  }
+
+  private grantPermissions(): void {
+    for (const statement of ec2Statements(this)) this.role.addToPrincipalPolicy(statement);
+    this.tables.state.grant(this.role, ...STATE_CACHE_IAM_ACTIONS);
+    this.tables.audit.grant(this.role, ...AUDIT_LOG_IAM_ACTIONS);
+    this.tables.idempotency.grant(this.role, ...IDEMPOTENCY_IAM_ACTIONS);
+    this.notifications.grantNotify(this.role);
+  }
+}
+
+function validate(props: SecurityGroupGuardianProps, auditTtlDays: number): void {
+  if (!Number.isInteger(auditTtlDays) || auditTtlDays < 1)
+    throw new GuardianPropsError(`auditTtlDays must be a positive whole number of days, got ${auditTtlDays}`);
+  const reserved = props.reservedConcurrentExecutions;
+  if (reserved !== undefined && (!Number.isInteger(reserved) || reserved < 1))
+    throw new GuardianPropsError(`reservedConcurrentExecutions must be a positive integer, got ${reserved}`);
+}
+
+/** An SSL-only, SQS-encrypted queue keeping messages for the maximum 14 days. */
+function secureQueue(scope: Construct, id: string): sqs.Queue {
+  return new sqs.Queue(scope, id, {
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+}
