@@ -8,8 +8,7 @@ import { buildGuardianApp } from '../lib/guardian-app';
 const app = new App();
 try {
   buildGuardianApp(app, {
-    account: process.env.CDK_DEFAULT_ACCOUNT,
-    region: process.env.CDK_DEFAULT_REGION,
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   });
   app.synth();
 } catch (error) {

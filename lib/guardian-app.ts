@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Annotations, type App, type Environment } from 'aws-cdk-lib';
 import { ConfigError } from '../lambdas/core/config/errors';
 import { parseConfig } from '../lambdas/core/config/parse-config';
@@ -9,7 +11,14 @@ import { SgGuardianStack } from './sg-guardian-stack';
 /** `-c config=FILE` when not given (cdk.json sets the same default). */
 export const DEFAULT_CONFIG_FILE = 'guardian.yaml';
 /** Used, with a warning, when the default config file does not exist. */
-export const EXAMPLE_CONFIG_FILE = 'examples/guardian.yaml';
+export const EXAMPLE_CONFIG_FILE = fileURLToPath(new URL('../examples/guardian.yaml', import.meta.url));
+
+export interface GuardianAppOptions {
+  /** Stack environment. @default env-agnostic */
+  readonly env?: Environment;
+  /** Directory a relative `config` path is resolved from. @default process.cwd() */
+  readonly cwd?: string;
+}
 
 const MODES = ['enforce', 'dry-run'] as const;
 
@@ -18,16 +27,18 @@ const MODES = ['enforce', 'dry-run'] as const;
  * (enforce | dry-run), `slackSecretArn`, `slackChannel`, `emailSubscribers` (comma-separated).
  * Throws ConfigError (file, path, line) for an invalid config, GuardianPropsError for bad context.
  */
-export function buildGuardianApp(app: App, env?: Environment): SgGuardianStack {
+export function buildGuardianApp(app: App, options: GuardianAppOptions = {}): SgGuardianStack {
+  const cwd = options.cwd ?? process.cwd();
   const requested = contextString(app, 'config') ?? DEFAULT_CONFIG_FILE;
-  const fallback = requested === DEFAULT_CONFIG_FILE && !existsSync(requested);
-  const configFile = fallback ? EXAMPLE_CONFIG_FILE : requested;
+  const fallback = requested === DEFAULT_CONFIG_FILE && !existsSync(resolve(cwd, requested));
+  const configFile = fallback ? relative(cwd, EXAMPLE_CONFIG_FILE) : requested;
+  const config = loadConfig(configFile, cwd);
   const stack = new SgGuardianStack(app, 'SgGuardian', {
-    env,
+    env: options.env,
     description: 'sg-guardian: guardrail for security groups, ENIs and network ACLs',
     guardian: {
-      config: loadConfig(configFile),
-      configFile,
+      config,
+      configFile: resolve(cwd, configFile),
       mode: modeOf(contextString(app, 'mode')),
       slackSecretArn: contextString(app, 'slackSecretArn'),
       slackChannel: contextString(app, 'slackChannel'),
@@ -40,16 +51,17 @@ export function buildGuardianApp(app: App, env?: Environment): SgGuardianStack {
   if (fallback)
     Annotations.of(stack).addWarningV2(
       'sg-guardian:example-config',
-      `${DEFAULT_CONFIG_FILE} not found: deploying the example policy ${EXAMPLE_CONFIG_FILE}. ` +
+      `${DEFAULT_CONFIG_FILE} not found: deploying the example policy ${configFile}. ` +
         'Write your own guardian.yaml or pass -c config=FILE.',
     );
   return stack;
 }
 
-function loadConfig(file: string): GuardianConfig {
+/** Parses the config; errors name `file` as the user wrote it. */
+function loadConfig(file: string, cwd: string): GuardianConfig {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (error) {
     throw new ConfigError(file, [{ path: '', message: `cannot read file (${(error as Error).message})` }], {
       cause: error,

@@ -42,6 +42,7 @@ export class GuardianFunction extends nodejs.NodejsFunction {
   constructor(scope: Construct, id: string, props: GuardianFunctionProps) {
     if (!existsSync(props.configFile))
       throw new GuardianPropsError(`configFile not found: ${props.configFile}`);
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
     super(scope, id, {
       entry: props.entry,
       handler: 'handler',
@@ -55,7 +56,7 @@ export class GuardianFunction extends nodejs.NodejsFunction {
       retryAttempts: props.retryAttempts ?? 2,
       onFailure: props.onFailure,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-      logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR }),
+      logGroup,
       environment: {
         ...props.environment,
         SG_GUARDIAN_CONFIG: BUNDLED_CONFIG_NAME,
@@ -75,6 +76,8 @@ export class GuardianFunction extends nodejs.NodejsFunction {
         commandHooks: copyAfterBundling(props.configFile, BUNDLED_CONFIG_NAME),
       },
     });
+    // The role is shared and given (no managed policy): it may write to this log group only.
+    logGroup.grantWrite(props.role);
   }
 }
 

@@ -33,16 +33,18 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
   const cache = new DynamoDbStateCache({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE });
   const state = new LiveStateSource({ reader, cache, config });
   const context = { region: process.env.AWS_REGION };
+  const sns = new SNSClient({});
+  const secrets = new SecretsManagerClient({});
   const notifiers: Notifier[] = [];
   if (settings.SG_GUARDIAN_TOPIC_ARN)
     notifiers.push(
-      new SnsNotifier({ client: new SNSClient({}), topicArn: settings.SG_GUARDIAN_TOPIC_ARN, context }),
+      new SnsNotifier({ client: sns, topicArn: settings.SG_GUARDIAN_TOPIC_ARN, context }),
     );
   if (settings.SG_GUARDIAN_SLACK_SECRET_ARN)
     notifiers.push(
       new SlackNotifier({
         credentials: slackCredentialsFromSecret(
-          new SecretsManagerClient({}),
+          secrets,
           settings.SG_GUARDIAN_SLACK_SECRET_ARN,
         ),
         transport: settings.SG_GUARDIAN_SLACK_CHANNEL
@@ -73,5 +75,5 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     commit: (s) => state.commit(s),
     ec2Calls: () => reader.calls,
   };
-  return { deps, state, reader, cache, dynamodb };
+  return { deps, state, reader, cache, dynamodb, clients: [ec2, dynamodb, sns, secrets] as const };
 }

@@ -13,8 +13,8 @@ const logger = new Logger({ serviceName: 'sg-guardian' });
 const metrics = new Metrics({ namespace: 'SgGuardian', serviceName: 'sg-guardian' });
 const tracer = new Tracer({ serviceName: 'sg-guardian' });
 const settings = readSettings(process.env);
-const { deps, dynamodb } = composePipeline(settings, metrics);
-tracer.captureAWSv3Client(dynamodb);
+const { deps, dynamodb, clients } = composePipeline(settings, metrics);
+for (const client of clients) tracer.captureAWSv3Client(client);
 
 /** One EventBridge "AWS API Call via CloudTrail" event: judge, revert per policy, notify, audit. */
 async function evaluate(event: unknown, _context: Context) {

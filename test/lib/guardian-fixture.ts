@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { parseConfig } from '../../lambdas/core/config/parse-config';
+import type { SecurityGroupGuardianProps } from '../../lib/security-group-guardian';
+import { SgGuardianStack } from '../../lib/sg-guardian-stack';
+
+export const CONFIG_FILE = 'examples/guardian.yaml';
+export const ACCOUNT = '123456789012';
+export const REGION = 'eu-west-1';
+
+/** The feature flags and defaults of cdk.json, so tests synthesize what `cdk synth` does. */
+export function cdkJsonContext(): Record<string, unknown> {
+  return JSON.parse(readFileSync('cdk.json', 'utf8')).context;
+}
+
+/**
+ * Synthesizes SgGuardianStack. Real esbuild bundling takes seconds: only tests about the bundle ask
+ * for it; the others skip bundling (the template is the same but for asset hashes).
+ */
+export function synthGuardian(props: Partial<SecurityGroupGuardianProps> = {}, options = { bundle: false }) {
+  const app = new App({
+    context: { ...cdkJsonContext(), ...(!options.bundle && { 'aws:cdk:bundling-stacks': [] }) },
+  });
+  const stack = new SgGuardianStack(app, 'Test', {
+    env: { account: ACCOUNT, region: REGION },
+    guardian: {
+      config: parseConfig(readFileSync(CONFIG_FILE, 'utf8'), CONFIG_FILE),
+      configFile: CONFIG_FILE,
+      ...props,
+    },
+  });
+  return { app, stack, guardian: stack.guardian, template: Template.fromStack(stack) };
+}
+
+type Json = unknown;
+
+/** A CloudFormation value as text: Ref and GetAtt become ${Name}, Fn::Join is joined. */
+export function cfnText(value: Json): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, Json>;
+    if ('Ref' in v) return `\${${String(v.Ref)}}`;
+    if ('Fn::GetAtt' in v) return `\${${(v['Fn::GetAtt'] as string[]).join('.')}}`;
+    if ('Fn::Join' in v) {
+      const [sep, parts] = v['Fn::Join'] as [string, Json[]];
+      return parts.map(cfnText).join(sep);
+    }
+  }
+  return JSON.stringify(value);
+}
+
+export interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: Json | Json[];
+}
+
+/** Every statement of every IAM policy in the template, with actions and resources as lists. */
+export function iamStatements(template: Template) {
+  const policies = template.findResources('AWS::IAM::Policy');
+  return Object.values(policies).flatMap((p) =>
+    (p.Properties.PolicyDocument.Statement as Statement[]).map((s) => ({
+      effect: s.Effect,
+      actions: [s.Action].flat(),
+      resources: [s.Resource].flat().map(cfnText),
+    })),
+  );
+}
