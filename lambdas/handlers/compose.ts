@@ -37,16 +37,11 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
   const secrets = new SecretsManagerClient({});
   const notifiers: Notifier[] = [];
   if (settings.SG_GUARDIAN_TOPIC_ARN)
-    notifiers.push(
-      new SnsNotifier({ client: sns, topicArn: settings.SG_GUARDIAN_TOPIC_ARN, context }),
-    );
+    notifiers.push(new SnsNotifier({ client: sns, topicArn: settings.SG_GUARDIAN_TOPIC_ARN, context }));
   if (settings.SG_GUARDIAN_SLACK_SECRET_ARN)
     notifiers.push(
       new SlackNotifier({
-        credentials: slackCredentialsFromSecret(
-          secrets,
-          settings.SG_GUARDIAN_SLACK_SECRET_ARN,
-        ),
+        credentials: slackCredentialsFromSecret(secrets, settings.SG_GUARDIAN_SLACK_SECRET_ARN),
         transport: settings.SG_GUARDIAN_SLACK_CHANNEL
           ? {
               kind: 'bot',

@@ -1,12 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
 import { makeEventIdempotent } from '../adapters/idempotency';
 import { processEvent } from '../app/process-event';
-import { parseDocument } from '../core/events/parse';
 import { composePipeline } from './compose';
+import { readEnvelope } from './envelope';
 import { readSettings } from './settings';
 
 const logger = new Logger({ serviceName: 'sg-guardian' });
@@ -18,34 +17,19 @@ for (const client of clients) tracer.captureAWSv3Client(client);
 
 /** One EventBridge "AWS API Call via CloudTrail" event: judge, revert per policy, notify, audit. */
 async function evaluate(event: unknown, _context: Context) {
-  const envelope = EventBridgeSchema.safeParse(event);
-  const eventId = envelope.success ? (envelope.data.detail as { eventID?: string }).eventID : undefined;
+  const { eventId, events } = readEnvelope(event);
   logger.appendKeys({ eventId });
-  const parsed = envelope.success
-    ? parseDocument(event)
-    : [
-        {
-          status: 'invalid' as const,
-          path: '$',
-          reason: `not an EventBridge event: ${envelope.error.issues[0]?.message}`,
-        },
-      ];
   const results = [];
-  for (const item of parsed) {
-    const result = await processEvent(item, deps);
-    logger.info('event processed', {
-      status: result.status,
-      verdict: result.verdict?.verdict,
-      action: result.verdict?.action,
-      revert: result.revert?.status,
-      notifyErrors: result.notifyErrors,
-    });
-    results.push({
-      status: result.status,
-      verdict: result.verdict?.verdict,
-      action: result.verdict?.action,
-      revert: result.revert?.status,
-    });
+  for (const item of events) {
+    const r = await processEvent(item, deps);
+    const summary = {
+      status: r.status,
+      verdict: r.verdict?.verdict,
+      action: r.verdict?.action,
+      revert: r.revert?.status,
+    };
+    logger.info('event processed', { ...summary, notifyErrors: r.notifyErrors });
+    results.push(summary);
   }
   return { results };
 }
