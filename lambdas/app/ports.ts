@@ -1,5 +1,6 @@
-import type { Change } from '../core/events/types';
-import type { NetworkModel } from '../core/model/types';
+import type { Actor, Change } from '../core/events/types';
+import type { SnapshotDocuments } from '../core/model/documents';
+import type { NetworkAcl, NetworkInterface, NetworkModel, SecurityGroup } from '../core/model/types';
 import type { RevertPlan, RevertStep, Verdict } from '../core/verdict/types';
 
 /** Time, injected so the core never reads the clock. */
@@ -65,9 +66,9 @@ export interface ReadScope {
  * the core's buildModel reads both. Counts its API calls.
  */
 export interface AccountReader {
-  read(scope: ReadScope): Promise<import('../core/model/documents').SnapshotDocuments>;
+  read(scope: ReadScope): Promise<SnapshotDocuments>;
   /** Everything in the region (the sweep and `sg-guardian snapshot`). */
-  readAll(): Promise<import('../core/model/documents').SnapshotDocuments>;
+  readAll(): Promise<SnapshotDocuments>;
   /** API calls made since construction (or the last reset). */
   readonly calls: number;
   resetCalls(): void;
@@ -91,9 +92,9 @@ export interface CachedIds {
 }
 
 export interface CachedState {
-  readonly groups: readonly import('../core/model/types').SecurityGroup[];
-  readonly enis: readonly import('../core/model/types').NetworkInterface[];
-  readonly nacls: readonly import('../core/model/types').NetworkAcl[];
+  readonly groups: readonly SecurityGroup[];
+  readonly enis: readonly NetworkInterface[];
+  readonly nacls: readonly NetworkAcl[];
 }
 
 /** One audited change: who, what, verdict, findings, action and outcome. */
@@ -106,7 +107,7 @@ export interface AuditEntry {
   readonly region?: string;
   /** Groups the change touched (for `sg-guardian audit --group`). */
   readonly groupIds: readonly string[];
-  readonly actor?: import('../core/events/types').Actor;
+  readonly actor?: Actor;
   readonly verdict: Verdict['verdict'];
   readonly reason?: string;
   readonly findings: readonly { id: string; kind: string; severity: string; title: string }[];
@@ -139,3 +140,90 @@ export type PipelineMetric =
   | 'NotificationFailures'
   | 'Confirmations'
   | 'Ec2CallsPerEvent';
+
+// ---- One-click decisions (Slack buttons, signed links) ------------------------------------------
+
+/** pending: awaits a person; reverting: claimed, revert under way; reverted / failed: done; kept: acknowledged. */
+export type DecisionStatus = 'pending' | 'reverting' | 'reverted' | 'kept' | 'failed';
+
+/** A violation the guardian notified but did not revert, waiting for someone to Revert or Keep it. */
+export interface Decision {
+  readonly findingId: string;
+  readonly eventId: string;
+  /** The full verdict people were shown, with the change and the revert plan. */
+  readonly verdict: Verdict;
+  readonly createdAt: string;
+  readonly status: DecisionStatus;
+  /** Who claimed it (Slack user, signed link). */
+  readonly decidedBy?: string;
+  readonly decidedAt?: string;
+  readonly outcome?: RevertOutcome;
+}
+
+/** A conditional move of one decision: only from `from` (and only for `eventId`), else nothing. */
+export interface DecisionTransition {
+  readonly eventId: string;
+  readonly from: readonly DecisionStatus[];
+  readonly to: DecisionStatus;
+  readonly at: string;
+  readonly decidedBy?: string;
+  readonly outcome?: RevertOutcome;
+  /** Also from 'reverting' when that claim is older than this ISO time (a crashed revert). */
+  readonly staleReverting?: string;
+}
+
+/** Pending decisions by finding id; every status change is conditional, so two clicks make one revert. */
+export interface DecisionStore {
+  /** Saves a pending decision unless one is kept or under way (those win); true when saved. */
+  savePending(decision: Decision): Promise<boolean>;
+  get(findingId: string): Promise<Decision | undefined>;
+  /** The decision after the move, or undefined when its status or event did not allow it. */
+  transition(findingId: string, move: DecisionTransition): Promise<Decision | undefined>;
+  /** The ids among these that someone chose to keep (their alerts are not repeated). */
+  keptAmong(findingIds: readonly string[]): Promise<ReadonlySet<string>>;
+}
+
+/** A signed link to the confirmation page of one decision. */
+export interface DecisionLink {
+  readonly findingId: string;
+  readonly url: string;
+  readonly expiresAt: string;
+}
+
+/** Signs links for pending decisions (needs the link secret and the public URL). */
+export interface DecisionLinkSigner {
+  linkFor(findingId: string, createdAt: Date): Promise<DecisionLink>;
+}
+
+/** What notifiers get when decisions are pending: the report plus one signed link per decision. */
+export interface DecisionReport extends GuardrailReport {
+  readonly decisionLinks?: readonly DecisionLink[];
+}
+
+/** Remembers one-time request keys (Slack signatures) until they expire; a second use is a replay. */
+export interface ReplayGuard {
+  /** true the first time `key` is seen before `expiresAt`; false for a replay. */
+  firstUse(key: string, expiresAt: Date): Promise<boolean>;
+}
+
+/** Members of a Slack user group (usergroups.users.list). */
+export interface UserGroupDirectory {
+  membersOf(userGroupId: string): Promise<readonly string[]>;
+}
+
+/** Runs work after the HTTP answer was sent (Slack wants an answer within 3 s). */
+export interface AsyncRunner<Job> {
+  start(job: Job): Promise<void>;
+}
+
+/** Sends a follow-up to a Slack interaction's response_url (replace the message, or an ephemeral note). */
+export interface SlackResponder {
+  respond(responseUrl: string, message: SlackResponse): Promise<void>;
+}
+
+export interface SlackResponse {
+  readonly text: string;
+  readonly blocks?: readonly unknown[];
+  readonly replace_original?: boolean;
+  readonly response_type?: 'ephemeral' | 'in_channel';
+}

@@ -1,5 +1,6 @@
 import type { Change, ParsedEvent } from '../core/events/types';
 import type { NetworkModel } from '../core/model/types';
+import type { RevertStep } from '../core/verdict/types';
 import { revertStepToChange } from '../core/revert/step-to-change';
 import { applyChange } from '../core/state/apply-change';
 import { toAuditEntry } from './audit-entry';
@@ -87,7 +88,7 @@ function confirmationVerdict(event: Extract<ParsedEvent, { status: 'parsed' }>) 
 /** The touched resources after the change (and the revert, when one was applied), as last known. */
 async function commitAfter(
   change: Change,
-  revertSteps: readonly import('../core/verdict/types').RevertStep[] | undefined,
+  revertSteps: readonly RevertStep[] | undefined,
   deps: PipelineDeps,
 ): Promise<void> {
   if (!deps.commit) return;

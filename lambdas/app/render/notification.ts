@@ -169,6 +169,7 @@ function charCount(text: string): number {
 /** Replaces line breaks and other control characters with spaces. */
 export function oneLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  // eslint-disable-next-line no-control-regex -- stripping them is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
 

@@ -64,7 +64,7 @@ function ipv4ToInt(ip: string): number | null {
 function parseCidr(cidr: string): ParsedCidr {
   const hit = cidrCache.get(cidr);
   if (hit !== undefined) return hit;
-  let parsed: ParsedCidr = null;
+  let parsed: ParsedCidr;
   const slash = cidr.indexOf('/');
   const bits = Number(cidr.slice(slash + 1));
   const v4 = slash > 0 ? ipv4ToInt(cidr.slice(0, slash)) : null;
