@@ -2,7 +2,7 @@ import { aws_iam as iam, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { EC2_READER_IAM_ACTIONS } from '../lambdas/adapters/ec2-reader';
 import { EC2_WRITER_IAM_ACTIONS } from '../lambdas/adapters/ec2-writer';
-import { REVERT_IAM_ACTIONS } from '../lambdas/core/revert/steps';
+import type { REVERT_IAM_ACTIONS } from '../lambdas/core/revert/steps';
 import { GuardianPropsError } from './errors';
 
 type WriteAction = (typeof REVERT_IAM_ACTIONS)[number];
@@ -48,8 +48,7 @@ export function ec2Statements(scope: Construct): iam.PolicyStatement[] {
   return [
     new iam.PolicyStatement({ sid: 'Ec2Read', actions: reads, resources: ['*'] }),
     ...[...byResources].map(
-      ([types, writes]) =>
-        new iam.PolicyStatement({ actions: writes, resources: types.split(',').map(arn) }),
+      ([types, writes]) => new iam.PolicyStatement({ actions: writes, resources: types.split(',').map(arn) }),
     ),
   ];
 }

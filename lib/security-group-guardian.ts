@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import {
   Annotations,
   Duration,
+  aws_lambda_destinations as destinations,
   aws_events as events,
-  aws_events_targets as targets,
   aws_iam as iam,
   aws_lambda as lambda,
-  aws_lambda_destinations as destinations,
-  aws_secretsmanager as secretsmanager,
+  type aws_secretsmanager as secretsmanager,
   aws_sqs as sqs,
+  aws_events_targets as targets,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AUDIT_LOG_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-audit-log';
@@ -18,10 +18,10 @@ import { IDEMPOTENCY_IAM_ACTIONS } from '../lambdas/adapters/idempotency';
 import type { GuardianConfig } from '../lambdas/core/config/schema';
 import { ec2Statements } from './ec2-permissions';
 import { GuardianPropsError } from './errors';
+import { cloudTrailEventPattern } from './guardian-event-pattern';
 import { GuardianFunction } from './guardian-function';
 import { GuardianNotifications, type GuardianNotificationsProps } from './guardian-notifications';
 import { GuardianTables } from './guardian-tables';
-import { cloudTrailEventPattern } from './guardian-event-pattern';
 
 export interface SecurityGroupGuardianProps extends GuardianNotificationsProps {
   /** The parsed policy (validated at synth; must be the content of `configFile`). */
@@ -45,9 +45,12 @@ const handlerPath = (name: string) =>
  * sg-guardian in one account and region: CloudTrail EC2 calls on the default event bus go to the
  * evaluator, a schedule runs the sweep; both share one role (its ARN is how the evaluator ignores
  * its own reverts), the tables and the notification channels. A further handler (e.g. one-click
- * actions from Slack) is one more `GuardianFunction` on `this.role` with `this.environment`.
+ * actions from Slack) is one more `GuardianFunction` with `this.role`, `this.environment` and
+ * `this.configFile`, plus its own trigger.
  */
 export class SecurityGroupGuardian extends Construct {
+  /** Absolute path of the guardian.yaml bundled with every handler. */
+  readonly configFile: string;
   readonly tables: GuardianTables;
   readonly notifications: GuardianNotifications;
   readonly role: iam.Role;
@@ -67,7 +70,7 @@ export class SecurityGroupGuardian extends Construct {
     const mode = props.mode ?? 'dry-run';
     const auditTtlDays = props.auditTtlDays ?? 365;
     validate(props, auditTtlDays);
-    const configFile = resolve(props.configFile);
+    this.configFile = resolve(props.configFile);
     this.tables = new GuardianTables(this, 'Tables');
     this.notifications = new GuardianNotifications(this, 'Notifications', props);
     this.slackSecret = this.notifications.slackSecret;
@@ -89,7 +92,7 @@ export class SecurityGroupGuardian extends Construct {
     this.failedInvocationsQueue = secureQueue(this, 'FailedInvocations');
     this.evaluator = new GuardianFunction(this, 'Evaluator', {
       entry: handlerPath('evaluate'),
-      configFile,
+      configFile: this.configFile,
       role: this.role,
       environment: this.environment,
       description: 'sg-guardian: judges one CloudTrail security group / ENI / NACL change',
@@ -116,7 +119,7 @@ export class SecurityGroupGuardian extends Construct {
     // The next scheduled run replaces a failed sweep: no asynchronous retries.
     this.sweeper = new GuardianFunction(this, 'Sweep', {
       entry: handlerPath('sweep'),
-      configFile,
+      configFile: this.configFile,
       role: this.role,
       environment: this.environment,
       description: 'sg-guardian: refreshes the last-known state and judges drift',

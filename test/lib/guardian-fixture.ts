@@ -16,11 +16,17 @@ export function cdkJsonContext(): Record<string, unknown> {
 
 /**
  * Synthesizes SgGuardianStack. Real esbuild bundling takes seconds: only tests about the bundle ask
- * for it; the others skip bundling (the template is the same but for asset hashes).
+ * for it; the others skip bundling (the template is the same but for asset hashes). CDK's built-in
+ * CloudFormation validation (a WebAssembly linter, ~6 s) runs in guardian-app.test.ts only.
  */
 export function synthGuardian(props: Partial<SecurityGroupGuardianProps> = {}, options = { bundle: false }) {
   const app = new App({
-    context: { ...cdkJsonContext(), ...(!options.bundle && { 'aws:cdk:bundling-stacks': [] }) },
+    builtinCloudFormationValidation: false,
+    context: {
+      ...cdkJsonContext(),
+      // Bundled: record each function's asset directory in its metadata (as the CLI does).
+      ...(options.bundle ? { 'aws:cdk:enable-asset-metadata': true } : { 'aws:cdk:bundling-stacks': [] }),
+    },
   });
   const stack = new SgGuardianStack(app, 'Test', {
     env: { account: ACCOUNT, region: REGION },

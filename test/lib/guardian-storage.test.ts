@@ -19,13 +19,13 @@ describe('SecurityGroupGuardian storage and topic', () => {
     synth = synthGuardian();
   });
 
-  const cases: [name: 'state' | 'audit' | 'idempotency', schema: TableSchema, deletion: string][] = [
-    ['state', STATE_TABLE, 'Delete'],
-    ['audit', AUDIT_TABLE, 'Retain'],
-    ['idempotency', IDEMPOTENCY_TABLE, 'Delete'],
+  const cases: { name: 'state' | 'audit' | 'idempotency'; schema: TableSchema; deletion: string }[] = [
+    { name: 'state', schema: STATE_TABLE, deletion: 'Delete' },
+    { name: 'audit', schema: AUDIT_TABLE, deletion: 'Retain' },
+    { name: 'idempotency', schema: IDEMPOTENCY_TABLE, deletion: 'Delete' },
   ];
 
-  it.each(cases)('creates the %s table with the key schema the adapters use', (name, schema) => {
+  it.each(cases)('creates the $name table with the key schema the adapters use', ({ name, schema }) => {
     // Prepare
     const expected = createTableInput(schema, 'unused');
 
@@ -38,21 +38,24 @@ describe('SecurityGroupGuardian storage and topic', () => {
     expect(props.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
   });
 
-  it.each(cases)('bills the %s table on demand, with PITR, AWS-managed SSE and its TTL', (name, schema) => {
-    // Prepare
-    const ttl = schema.timeToLiveAttribute;
+  it.each(cases)(
+    'bills the $name table on demand, with PITR, AWS-managed SSE and its TTL',
+    ({ name, schema }) => {
+      // Prepare
+      const ttl = schema.timeToLiveAttribute;
 
-    // Act
-    const props = tableResource(name)?.Properties;
+      // Act
+      const props = tableResource(name)?.Properties;
 
-    // Assess
-    expect(props.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
-    expect(props.SSESpecification).toEqual({ SSEEnabled: true });
-    expect(props.TimeToLiveSpecification).toEqual(ttl ? { AttributeName: ttl, Enabled: true } : undefined);
-  });
+      // Assess
+      expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(props.SSESpecification).toEqual({ SSEEnabled: true });
+      expect(props.TimeToLiveSpecification).toEqual(ttl ? { AttributeName: ttl, Enabled: true } : undefined);
+    },
+  );
 
-  it.each(cases)('gives the %s table deletion policy %s', (name, _schema, deletion) => {
+  it.each(cases)('gives the $name table deletion policy $deletion', ({ name, deletion }) => {
     // Act
     const resource = tableResource(name);
 
