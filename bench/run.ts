@@ -46,3 +46,23 @@ console.log('| --- | --- | --- | --- | --- | --- | --- |');
 console.log(
   `| evaluate | ${h.events} | ${h.initMs} ms | ${h.p50Ms} ms | ${h.p99Ms} ms | ${h.ec2CallsToJudgeMean} / ${h.ec2CallsToJudgeMax} | ${h.ec2CallsWithRevertMean} |`,
 );
+
+const bundleRun = execFileSync(process.execPath, ['--import', 'tsx', 'bench/bundle.ts'], {
+  encoding: 'utf8',
+});
+const b = JSON.parse(bundleRun.trim().split('\n').pop()!);
+console.error(JSON.stringify(b));
+console.log('\n| bundle | minified size | import (init) p50 | p90 |\n| --- | --- | --- | --- |');
+for (const [name, r] of [
+  ['evaluator (as deployed)', b.evaluator],
+  ['evaluator without the tree-shaking plugin', b.evaluatorWithoutPlugin],
+  ['bare `@aws-sdk/client-ec2` handler', b.bareEc2],
+] as const)
+  console.log(
+    `| ${name} | ${(r.bytes / 1e6).toFixed(2)} MB (${r.bytes} B) | ${r.initMsP50} ms | ${r.initMsP90} ms |`,
+  );
+console.log(
+  `\nLargest inputs of the evaluator bundle: ${b.topInputs
+    .map((i: { input: string; bytes: number }) => `${i.input} ${Math.round(i.bytes / 1024)} KiB`)
+    .join(', ')}`,
+);

@@ -14,10 +14,14 @@ import { renderVerdictText } from '../../lambdas/app/render/verdict-text';
 import { runGuardrail } from '../../lambdas/app/run-guardrail';
 import { parseDocument } from '../../lambdas/core/events/parse';
 import { applyChange } from '../../lambdas/core/state/apply-change';
-import { EXIT, type Io, runCommand } from './shared';
+import { startDemoServer } from './demo-serve';
+import { EXIT, type Io, runCommand, UsageError } from './shared';
 
 interface DemoOptions {
   examples: string;
+  serve?: boolean;
+  port: string;
+  workdir: string;
 }
 
 /**
@@ -29,8 +33,12 @@ export function registerDemo(program: Command, io: Io, setExit: (code: number) =
     .command('demo')
     .description('Run the example incidents through the guardrail on a laptop (no AWS account)')
     .option('--examples <dir>', 'examples folder (account/, events/, guardian.yaml)', 'examples')
+    .option('--serve', 'notify only, then serve one-click revert links on 127.0.0.1 until Ctrl-C')
+    .option('--port <n>', 'port of --serve (0: any free port)', '8787')
+    .option('--workdir <dir>', 'working copy of the account for --serve', '.demo')
     .action(async (opts: DemoOptions) => {
-      setExit(await runCommand(io, false, () => runDemo(opts.examples, io)));
+      const body = opts.serve ? () => serveDemo(opts, io) : () => runDemo(opts.examples, io);
+      setExit(await runCommand(io, false, body));
     });
 }
 
@@ -63,5 +71,27 @@ export async function runDemo(dir: string, io: Io): Promise<number> {
   const report = checkAccount(account, config);
   for (const d of report.dependencies) io.out(renderDependency(d).join('\n'));
   io.out(`\n${files.length} incidents, ${reverted} reverted automatically.`);
+  return EXIT.ok;
+}
+
+/** `demo --serve`: the timeline without reverts, then signed links served until SIGINT / SIGTERM. */
+async function serveDemo(opts: DemoOptions, io: Io): Promise<number> {
+  const port = Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${opts.port}: not a port`);
+  const server = await startDemoServer(opts.examples, io, { port, workdir: opts.workdir });
+  io.out(
+    `\n▶ ${server.links.length} pending decision(s), served on ${server.url} — open a link, press Revert:`,
+  );
+  for (const link of server.links) io.out(`  ${link.title}\n    ${link.url}`);
+  io.out(
+    `\nThen see the working copy: sg-guardian check --snapshot ${server.accountDir} --config ${join(opts.examples, 'guardian.yaml')}`,
+  );
+  io.out('Ctrl-C stops the server.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
   return EXIT.ok;
 }

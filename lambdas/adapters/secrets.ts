@@ -58,7 +58,7 @@ async function readSlackSecret(client: SecretsManagerClient, secretArn: string):
   throw new SecretError(`Secret ${secretArn} is not a valid Slack secret: ${problems.join('; ')}`);
 }
 
-async function readSecretString(client: SecretsManagerClient, secretArn: string): Promise<string> {
+export async function readSecretString(client: SecretsManagerClient, secretArn: string): Promise<string> {
   try {
     const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
     if (out.SecretString === undefined) throw new SecretError(`Secret ${secretArn} has no SecretString`);

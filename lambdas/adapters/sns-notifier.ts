@@ -91,6 +91,7 @@ export function snsMessage(report: GuardrailReport, s: NotificationSummary): str
     revertPlan: v.revert,
     revertOutcome: revert,
     links: s.links,
+    ...(s.decisionLinks.length > 0 && { decisionLinks: s.decisionLinks }),
     text: s.body,
   };
   return fitToSns(document);

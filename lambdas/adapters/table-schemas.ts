@@ -30,9 +30,12 @@ export interface TableSchema {
  * `dataGzip` (binary) when the JSON exceeds ~300 KB. GSI `byKind` (kind, pk) lets loadAll Query
  * each kind page by page instead of scanning. Three `kind` values make few GSI partitions, which is
  * fine for the low write rate of security-group changes.
+ * The one-click actions keep two more item kinds here: `decision#<findingId>` (kind `decision`) and
+ * `replay#<signature>` (no kind); both carry `expiresAt` (epoch seconds), the table's TTL attribute.
  */
 export const STATE_TABLE = {
   partitionKey: { name: 'pk', type: 'S' },
+  timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [
     { indexName: 'byKind', partitionKey: { name: 'kind', type: 'S' }, sortKey: { name: 'pk', type: 'S' } },
   ],

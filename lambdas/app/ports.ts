@@ -167,6 +167,7 @@ export interface DecisionTransition {
   readonly to: DecisionStatus;
   readonly at: string;
   readonly decidedBy?: string;
+  /** The revert's outcome; a move without one (a new claim) clears the previous outcome. */
   readonly outcome?: RevertOutcome;
   /** Also from 'reverting' when that claim is older than this ISO time (a crashed revert). */
   readonly staleReverting?: string;

@@ -1,10 +1,11 @@
 import type { Change, ParsedEvent } from '../core/events/types';
 import type { NetworkModel } from '../core/model/types';
-import type { RevertStep } from '../core/verdict/types';
 import { revertStepToChange } from '../core/revert/step-to-change';
 import { applyChange } from '../core/state/apply-change';
+import type { RevertStep } from '../core/verdict/types';
 import { toAuditEntry } from './audit-entry';
-import type { AuditLog, CachedState, Clock, MetricsSink } from './ports';
+import { decisionHook } from './one-click/decision-hook';
+import type { AuditLog, CachedState, Clock, DecisionLinkSigner, DecisionStore, MetricsSink } from './ports';
 import { type GuardrailDeps, type GuardrailResult, runGuardrail } from './run-guardrail';
 import { touchedIds } from './touched';
 
@@ -18,6 +19,10 @@ export interface PipelineDeps extends GuardrailDeps {
   readonly commit?: (state: CachedState) => Promise<void>;
   /** Live EC2 calls made so far, for the per-event metric. */
   readonly ec2Calls?: () => number;
+  /** Pending decisions for one-click Revert / Keep; kept findings are not notified again. */
+  readonly decisions?: DecisionStore;
+  /** Signed links to add to notifications of pending decisions (email, other chats). */
+  readonly decisionLinks?: DecisionLinkSigner;
 }
 
 export interface PipelineResult extends Partial<GuardrailResult> {
@@ -36,7 +41,7 @@ export async function processEvent(event: ParsedEvent, deps: PipelineDeps): Prom
     await commitAfter(event.change, undefined, deps);
     return { status: 'confirmation' };
   }
-  const result = await runGuardrail(event, deps);
+  const result = await runGuardrail(event, withDecisions(deps));
   const { verdict, revert } = result;
   deps.metrics.count('ChangesJudged');
   if (verdict.verdict === 'violation') deps.metrics.count('Violations');
@@ -58,6 +63,18 @@ export async function processEvent(event: ParsedEvent, deps: PipelineDeps): Prom
     await commitAfter(event.change, revert?.status === 'reverted' ? verdict.revert.steps : undefined, deps);
   deps.metrics.count('Ec2CallsPerEvent', (deps.ec2Calls?.() ?? 0) - callsBefore);
   return { status: 'judged', ...result };
+}
+
+/** Adds the decision hook (save pending decisions, skip kept findings, add links) when a store is wired. */
+function withDecisions(deps: PipelineDeps): PipelineDeps {
+  if (!deps.decisions) return deps;
+  const hook = decisionHook({
+    decisions: deps.decisions,
+    clock: deps.clock,
+    mode: deps.mode,
+    ...(deps.decisionLinks && { links: deps.decisionLinks }),
+  });
+  return { ...deps, beforeNotify: hook };
 }
 
 function isGuardian(

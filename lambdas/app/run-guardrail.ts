@@ -11,6 +11,12 @@ export interface GuardrailDeps {
   readonly notifiers: readonly Notifier[];
   readonly clock: Clock;
   readonly mode: Mode;
+  /**
+   * Runs once before the notifiers: may change the report (e.g. add signed links) or return undefined
+   * to send nothing. When it throws, the original report is sent and the error is reported as the
+   * `decisions` channel.
+   */
+  readonly beforeNotify?: (report: GuardrailReport) => Promise<GuardrailReport | undefined>;
 }
 
 export interface GuardrailResult {
@@ -45,8 +51,16 @@ async function maybeRevert(verdict: Verdict, deps: GuardrailDeps): Promise<Rever
 }
 
 async function notifyAll(report: GuardrailReport, deps: GuardrailDeps): Promise<Record<string, string>> {
-  const settled = await Promise.allSettled(deps.notifiers.map((n) => n.notify(report)));
   const errors: Record<string, string> = {};
+  let prepared: GuardrailReport | undefined = report;
+  try {
+    if (deps.beforeNotify) prepared = await deps.beforeNotify(report);
+  } catch (error) {
+    errors.decisions = error instanceof Error ? error.message : String(error);
+  }
+  if (!prepared) return errors;
+  const sent = prepared;
+  const settled = await Promise.allSettled(deps.notifiers.map((n) => n.notify(sent)));
   settled.forEach((s, i) => {
     if (s.status === 'rejected')
       errors[deps.notifiers[i]!.name] = s.reason instanceof Error ? s.reason.message : String(s.reason);

@@ -4,18 +4,22 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDbAuditLog } from '../adapters/dynamodb-audit-log';
+import { DynamoDbDecisionStore } from '../adapters/dynamodb-decision-store';
 import { DynamoDbStateCache } from '../adapters/dynamodb-state-cache';
 import { createEc2Client, Ec2AccountReader } from '../adapters/ec2-reader';
 import { Ec2Reverter } from '../adapters/ec2-writer';
+import { linkSecretFromSecret } from '../adapters/link-secret';
 import { PowertoolsMetricsSink } from '../adapters/powertools-metrics';
 import { slackCredentialsFromSecret } from '../adapters/secrets';
 import { SlackNotifier } from '../adapters/slack-notifier';
 import { SnsNotifier } from '../adapters/sns-notifier';
 import { systemClock } from '../adapters/system-clock';
 import { LiveStateSource } from '../app/live-state-source';
+import { SignedLinks } from '../app/one-click/signed-link';
 import type { Notifier } from '../app/ports';
 import type { PipelineDeps } from '../app/process-event';
 import { parseConfig } from '../core/config/parse-config';
+import type { GuardianConfig } from '../core/config/schema';
 import type { Settings } from './settings';
 
 /** A slow Slack must not hold the revert's Lambda for long: at most 2 tries of 4 s. */
@@ -69,6 +73,16 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     guardianRoleArn: settings.SG_GUARDIAN_ROLE_ARN,
     commit: (s) => state.commit(s),
     ec2Calls: () => reader.calls,
+    decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE }),
+    ...decisionLinks(settings, config, secrets),
   };
   return { deps, state, reader, cache, dynamodb, clients: [ec2, dynamodb, sns, secrets] as const };
+}
+
+/** Signed links in notifications, when a public URL and a link secret are both configured. */
+function decisionLinks(settings: Settings, config: GuardianConfig, secrets: SecretsManagerClient) {
+  const publicUrl = config.approvals.publicUrl ?? settings.SG_GUARDIAN_PUBLIC_URL;
+  if (!publicUrl || !settings.SG_GUARDIAN_LINK_SECRET_ARN) return {};
+  const secret = linkSecretFromSecret(secrets, settings.SG_GUARDIAN_LINK_SECRET_ARN);
+  return { decisionLinks: new SignedLinks({ secret, publicUrl, ttlHours: config.approvals.linkTtlHours }) };
 }

@@ -14,6 +14,10 @@ const SettingsSchema = z.object({
   SG_GUARDIAN_ROLE_ARN: z.string().startsWith('arn:').optional(),
   /** Slack API base URL (tests point it at a loopback server; GovSlack uses its own). */
   SG_GUARDIAN_SLACK_API_URL: z.string().url().optional(),
+  /** Secret whose SecretString signs the one-click links (32+ characters; the stack can generate it). */
+  SG_GUARDIAN_LINK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** Base URL of the actions Function URL, when guardian.yaml's approvals.publicUrl does not set one. */
+  SG_GUARDIAN_PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,6 +1,6 @@
 import type { Change } from '../../core/events/types';
 import type { Finding, FindingKind, Severity, Verdict } from '../../core/verdict/types';
-import type { GuardrailReport } from '../ports';
+import type { DecisionLink, DecisionReport } from '../ports';
 import { describeTraffic } from './describe-change';
 import { renderVerdictText } from './verdict-text';
 
@@ -46,6 +46,8 @@ export interface NotificationSummary {
   /** Plain text for people: who, what, from where, broken paths, fixes, revert plan and outcome, links. */
   readonly body: string;
   readonly links: readonly ConsoleLink[];
+  /** Signed one-click links (confirmation pages) of pending decisions; empty when none were made. */
+  readonly decisionLinks: readonly DecisionLink[];
 }
 
 /** SNS: "less than 100 characters". */
@@ -65,7 +67,7 @@ const STATE_LABEL: Record<NotificationState, string> = {
   'no-action': 'no action',
 };
 
-export function summarize(report: GuardrailReport, context: NotificationContext): NotificationSummary {
+export function summarize(report: DecisionReport, context: NotificationContext): NotificationSummary {
   const { verdict } = report;
   const accountId = verdict.meta?.accountId ?? context.accountId;
   const region = verdict.meta?.awsRegion ?? context.region;
@@ -76,11 +78,13 @@ export function summarize(report: GuardrailReport, context: NotificationContext)
   const subject = fitSubject(`[${severity}] sg-guardian: `, headlines, ` — ${stateLabel}`);
   const groupIds = groupIdsOf(verdict);
   const links = region ? consoleLinks(verdict, groupIds, region) : [];
+  const decisionLinks = report.decisionLinks ?? [];
   const body = [
     subject,
     '',
     `account: ${accountId ?? 'unknown'}  region: ${region ?? 'unknown'}  mode: ${report.mode}  outcome: ${stateLabel}`,
     renderVerdictText(verdict, report.revert),
+    ...decisionSection(decisionLinks, verdict),
     ...(links.length ? ['', 'Links', ...links.map((l) => `  ${l.label}: ${l.url}`)] : []),
   ].join('\n');
   return {
@@ -96,7 +100,19 @@ export function summarize(report: GuardrailReport, context: NotificationContext)
     awaitingDecision: state === 'awaiting-decision',
     body,
     links,
+    decisionLinks,
   };
+}
+
+/** The signed links, one per finding: each opens a confirmation page (opening it changes nothing). */
+function decisionSection(links: readonly DecisionLink[], v: Verdict): string[] {
+  if (!links.length) return [];
+  const title = (id: string) => v.findings.find((f) => f.id === id)?.title ?? id;
+  return [
+    '',
+    `Revert with one click (opens a confirmation page; valid until ${links[0]!.expiresAt})`,
+    ...links.map((l) => `  ${title(l.findingId)}: ${l.url}`),
+  ];
 }
 
 export function highestSeverity(findings: readonly Finding[]): Severity {
@@ -105,7 +121,7 @@ export function highestSeverity(findings: readonly Finding[]): Severity {
   return best;
 }
 
-function stateOf({ verdict, revert, mode }: GuardrailReport): NotificationState {
+function stateOf({ verdict, revert, mode }: DecisionReport): NotificationState {
   if (revert) {
     const byStatus = { reverted: 'reverted', partial: 'revert-partial', failed: 'revert-failed' } as const;
     return revert.status === 'skipped' ? 'revert-skipped' : byStatus[revert.status];
@@ -169,8 +185,7 @@ function charCount(text: string): number {
 /** Replaces line breaks and other control characters with spaces. */
 export function oneLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  // eslint-disable-next-line no-control-regex -- stripping them is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' '); // eslint-disable-line no-control-regex
 }
 
 /** Cuts text to at most `max` characters (code points), ending in "…" when cut. */

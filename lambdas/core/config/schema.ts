@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DEPLOYMENT, DeploymentSchema } from './deployment-schema';
 
 /** Selects security groups (and through them, the ENIs that carry them). Exactly one way to select. */
 export const GroupSelectorSchema = z
@@ -60,6 +61,24 @@ export const AllowPublicSchema = z.strictObject({
 
 export const ActionSchema = z.enum(['notify', 'revert']);
 
+/** Who may press Revert / Keep in Slack, and the signed links for everyone else (email, other chats). */
+export const ApprovalsSchema = z.strictObject({
+  /** Slack user ids (U… or, on Enterprise Grid, W…) allowed to decide. */
+  slackUsers: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id like U0123ABCD')).default([]),
+  /** Slack user groups (S…) whose members may decide (needs the bot scope usergroups:read). */
+  slackUserGroups: z
+    .array(z.string().regex(/^S[A-Z0-9]{2,}$/, 'a Slack user group id like S0123ABCD'))
+    .default([]),
+  /** How long a signed link stays valid. */
+  linkTtlHours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  /** Base URL of the actions endpoint (the Lambda Function URL); signed links are only sent when set. */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+});
+
 export const ConfigSchema = z
   .strictObject({
     dependencies: z.array(DependencySchema).default([]),
@@ -84,6 +103,8 @@ export const ConfigSchema = z
         breakGlassTag: z.string().min(1).default('guardian:exempt-until'),
       })
       .default({ principals: [], breakGlassTag: 'guardian:exempt-until' }),
+    approvals: ApprovalsSchema.default({ slackUsers: [], slackUserGroups: [], linkTtlHours: 24 }),
+    deployment: DeploymentSchema.default(DEFAULT_DEPLOYMENT),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -103,3 +124,4 @@ export type Dependency = z.infer<typeof DependencySchema>;
 export type AllowPublic = z.infer<typeof AllowPublicSchema>;
 export type GuardianConfig = z.infer<typeof ConfigSchema>;
 export type Action = z.infer<typeof ActionSchema>;
+export type Approvals = z.infer<typeof ApprovalsSchema>;

@@ -1,0 +1,41 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import { fromFunctionUrlEvent, toFunctionUrlResult } from '../adapters/function-url-http';
+import { isJobEvent, type JobEvent } from '../adapters/lambda-async-runner';
+import type { DecisionJob, JobResult } from '../app/one-click/decision-job';
+import { routeAction } from '../app/one-click/router';
+import { composeActions } from './compose-actions';
+import { readSettings } from './settings';
+
+const logger = new Logger({ serviceName: 'sg-guardian-actions' });
+const tracer = new Tracer({ serviceName: 'sg-guardian-actions' });
+const lambda = new LambdaClient({});
+const { deps, runJob, clients } = composeActions(readSettings(process.env), {
+  invoke: (input) => lambda.send(new InvokeCommand(input)),
+  functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+  log: (message, detail) => logger.info(message, detail ?? {}),
+});
+for (const client of [...clients, lambda]) tracer.captureAWSv3Client(client);
+
+/**
+ * Behind a Lambda Function URL (auth NONE: Slack and browsers cannot sign requests; every request is
+ * authenticated by its Slack signature or link HMAC): Slack interactivity and the signed-link pages.
+ * Also receives the jobs it sends itself asynchronously (the revert after Slack got its answer).
+ */
+export async function handler(
+  event: LambdaFunctionURLEvent | JobEvent<DecisionJob>,
+  context: Context,
+): Promise<LambdaFunctionURLResult | JobResult> {
+  logger.addContext(context);
+  if (isJobEvent<DecisionJob>(event)) {
+    const result = await runJob(event.job);
+    logger.info('decision job', { kind: event.job.kind, ...result });
+    return result;
+  }
+  const request = fromFunctionUrlEvent(event);
+  const response = await routeAction(request, deps);
+  logger.info('actions request', { method: request.method, path: request.path, status: response.status });
+  return toFunctionUrlResult(response);
+}

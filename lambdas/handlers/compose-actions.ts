@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DynamoDbAuditLog } from '../adapters/dynamodb-audit-log';
+import { DynamoDbDecisionStore } from '../adapters/dynamodb-decision-store';
+import { DynamoDbReplayGuard } from '../adapters/dynamodb-replay-guard';
+import { createEc2Client } from '../adapters/ec2-reader';
+import { Ec2Reverter } from '../adapters/ec2-writer';
+import { InProcessRunner } from '../adapters/in-process-runner';
+import { type InvokeAsync, LambdaAsyncRunner } from '../adapters/lambda-async-runner';
+import { linkSecretFromSecret } from '../adapters/link-secret';
+import { slackCredentialsFromSecret } from '../adapters/secrets';
+import { parseSlackClick } from '../adapters/slack-interaction-payload';
+import { SLACK_RESPONSE_URL_PREFIXES, SlackResponseUrl } from '../adapters/slack-response-url';
+import { SlackUserGroups } from '../adapters/slack-user-groups';
+import { systemClock } from '../adapters/system-clock';
+import type { DecideDeps } from '../app/one-click/decide';
+import { type DecisionJob, runDecisionJob } from '../app/one-click/decision-job';
+import type { ActionsDeps } from '../app/one-click/router';
+import type { AsyncRunner } from '../app/ports';
+import { parseConfig } from '../core/config/parse-config';
+import type { Settings } from './settings';
+
+/** A user-group lookup must leave room in Slack's 3 s: one try of 1.5 s. */
+const DIRECTORY_BUDGET = { timeoutMs: 1_500, retries: 0 } as const;
+
+export interface ComposeActionsOptions {
+  /** Async self-invoke (`(input) => new LambdaClient({}).send(new InvokeCommand(input))`); without it jobs run inline. */
+  readonly invoke?: InvokeAsync;
+  /** This function's name (AWS_LAMBDA_FUNCTION_NAME), the target of the self-invoke. */
+  readonly functionName?: string;
+  readonly log?: (message: string, detail?: Record<string, unknown>) => void;
+}
+
+/** Every dependency of the actions function (Slack interactivity and signed links), once per cold start. */
+export function composeActions(settings: Settings, options: ComposeActionsOptions = {}) {
+  const config = parseConfig(readFileSync(settings.SG_GUARDIAN_CONFIG, 'utf8'), settings.SG_GUARDIAN_CONFIG);
+  const ec2 = createEc2Client();
+  const dynamodb = new DynamoDBClient({});
+  const secrets = new SecretsManagerClient({});
+  const table = settings.SG_GUARDIAN_STATE_TABLE;
+  const decide: DecideDeps = {
+    decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: table }),
+    reverter: new Ec2Reverter(ec2),
+    audit: new DynamoDbAuditLog({
+      client: dynamodb,
+      tableName: settings.SG_GUARDIAN_AUDIT_TABLE,
+      ttlDays: settings.SG_GUARDIAN_AUDIT_TTL_DAYS,
+    }),
+    clock: systemClock,
+    mode: settings.SG_GUARDIAN_MODE,
+  };
+  const responder = new SlackResponseUrl({ allowedPrefixes: responseUrlPrefixes(settings) });
+  const runJob = (job: DecisionJob) => runDecisionJob(job, { ...decide, responder });
+  const slack = settings.SG_GUARDIAN_SLACK_SECRET_ARN
+    ? slackCredentialsFromSecret(secrets, settings.SG_GUARDIAN_SLACK_SECRET_ARN)
+    : undefined;
+  const linkSecret = settings.SG_GUARDIAN_LINK_SECRET_ARN
+    ? linkSecretFromSecret(secrets, settings.SG_GUARDIAN_LINK_SECRET_ARN)
+    : undefined;
+  const publicUrl = config.approvals.publicUrl ?? settings.SG_GUARDIAN_PUBLIC_URL;
+  const deps: ActionsDeps = {
+    ...decide,
+    signingSecret: async () => (slack ? (await slack()).signingSecret : undefined),
+    replay: new DynamoDbReplayGuard({ client: dynamodb, tableName: table }),
+    approvals: config.approvals,
+    ...(slack && {
+      userGroups: new SlackUserGroups({
+        token: async () => (await slack()).botToken,
+        slackApiUrl: settings.SG_GUARDIAN_SLACK_API_URL,
+        ...DIRECTORY_BUDGET,
+      }),
+    }),
+    runner: jobRunner(runJob, options),
+    parseClick: parseSlackClick,
+    linkSecret: async () => linkSecret?.(),
+    ...(publicUrl && { publicOrigin: new URL(publicUrl).origin }),
+    ...(options.log && { log: options.log }),
+  };
+  return { deps, runJob, dynamodb, clients: [ec2, dynamodb, secrets] as const };
+}
+
+/** The self-invoke when wired; else inline (the answer to Slack then waits for the revert). */
+function jobRunner(runJob: (job: DecisionJob) => Promise<unknown>, options: ComposeActionsOptions) {
+  const { invoke, functionName, log } = options;
+  if (invoke && functionName) return new LambdaAsyncRunner<DecisionJob>({ invoke, functionName });
+  const onError = (error: unknown) => log?.('decision job failed', { error: (error as Error).message });
+  return new InProcessRunner<DecisionJob>(runJob, { inline: true, onError }) as AsyncRunner<DecisionJob>;
+}
+
+/** Slack's hosts, and the origin of a custom Slack API URL (GovSlack, or a test server). */
+function responseUrlPrefixes(settings: Settings): string[] {
+  const custom = settings.SG_GUARDIAN_SLACK_API_URL;
+  return [...SLACK_RESPONSE_URL_PREFIXES, ...(custom ? [`${new URL(custom).origin}/`] : [])];
+}
