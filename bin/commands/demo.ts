@@ -11,7 +11,10 @@ import { fixedClock } from '../../lambdas/adapters/system-clock';
 import { checkAccount } from '../../lambdas/app/check-account';
 import { renderDependency } from '../../lambdas/app/render/check-text';
 import { renderVerdictText } from '../../lambdas/app/render/verdict-text';
+import type { RevertOutcome } from '../../lambdas/app/ports';
+import { toEvaluateJson } from '../../lambdas/app/render/evaluate-json';
 import { runGuardrail } from '../../lambdas/app/run-guardrail';
+import type { Verdict } from '../../lambdas/core/verdict/types';
 import { parseDocument } from '../../lambdas/core/events/parse';
 import { applyChange } from '../../lambdas/core/state/apply-change';
 import { startDemoServer } from './demo-serve';
@@ -22,6 +25,7 @@ interface DemoOptions {
   serve?: boolean;
   port: string;
   workdir: string;
+  json?: boolean;
 }
 
 /**
@@ -36,41 +40,61 @@ export function registerDemo(program: Command, io: Io, setExit: (code: number) =
     .option('--serve', 'notify only, then serve one-click revert links on 127.0.0.1 until Ctrl-C')
     .option('--port <n>', 'port of --serve (0: any free port)', '8787')
     .option('--workdir <dir>', 'working copy of the account for --serve', '.demo')
+    .option('--json', 'print the results as JSON instead of the timeline')
     .action(async (opts: DemoOptions) => {
-      const body = opts.serve ? () => serveDemo(opts, io) : () => runDemo(opts.examples, io);
-      setExit(await runCommand(io, false, body));
+      const body = opts.serve ? () => serveDemo(opts, io) : () => runDemo(opts.examples, io, !!opts.json);
+      setExit(await runCommand(io, !!opts.json, body));
     });
 }
 
-export async function runDemo(dir: string, io: Io): Promise<number> {
+export async function runDemo(dir: string, io: Io, json = false): Promise<number> {
+  const say = json ? () => undefined : (text: string) => io.out(text);
   const config = await readConfigFile(join(dir, 'guardian.yaml'));
   let account = await loadSnapshotModel(join(dir, 'account'));
   const files = (await readdir(join(dir, 'events'))).filter((f) => f.endsWith('.json')).sort();
-  io.out(`sg-guardian demo — ${files.length} incidents from ${dir}/events, policy ${dir}/guardian.yaml\n`);
+  say(`sg-guardian demo — ${files.length} incidents from ${dir}/events, policy ${dir}/guardian.yaml\n`);
   const known = new StaticState(account);
   const deps = {
     config,
     state: known,
     reverter: new InMemoryReverter({ get: () => account, set: (m) => (account = m) }),
-    notifiers: [new ConsoleNotifier((text) => io.out(text))],
+    notifiers: [new ConsoleNotifier(say)],
     clock: fixedClock('2026-11-20T20:00:00Z'),
     mode: 'enforce' as const,
   };
   let reverted = 0;
+  const results: { file: string; verdict: Verdict; revert?: RevertOutcome }[] = [];
   for (const file of files) {
-    io.out(`\n▶ ${file}`);
+    say(`\n▶ ${file}`);
     for (const event of parseDocument(await readJsonFile(join(dir, 'events', file)))) {
       if (event.status === 'parsed') account = applyChange(account, event.change).model; // the change lands
       const result = await runGuardrail(event, deps);
-      if (result.verdict.action === 'none') io.out(renderVerdictText(result.verdict));
+      if (result.verdict.action === 'none') say(renderVerdictText(result.verdict));
       if (result.revert?.status === 'reverted') reverted++;
+      results.push({ file, verdict: result.verdict, revert: result.revert });
       known.replace(account); // the state cache catches up with the account
     }
   }
-  io.out('\n▶ after the guardrail: the account state, checked');
+  say('\n▶ after the guardrail: the account state, checked');
   const report = checkAccount(account, config);
-  for (const d of report.dependencies) io.out(renderDependency(d).join('\n'));
-  io.out(`\n${files.length} incidents, ${reverted} reverted automatically.`);
+  for (const d of report.dependencies) say(renderDependency(d).join('\n'));
+  say(`\n${files.length} incidents, ${reverted} reverted automatically.`);
+  if (json)
+    io.out(
+      JSON.stringify(
+        {
+          results: toEvaluateJson(results.map((r) => r.verdict)).results.map((r, i) => ({
+            file: results[i]!.file,
+            ...r,
+            revertOutcome: results[i]!.revert?.status,
+          })),
+          after: report.dependencies.map((d) => ({ dependency: d.dependency, status: d.status })),
+          reverted,
+        },
+        null,
+        2,
+      ),
+    );
   return EXIT.ok;
 }
 

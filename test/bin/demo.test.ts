@@ -44,3 +44,20 @@ describe('the bundled sg-guardian bin', () => {
     expect(JSON.parse(out).violation).toBe(false);
   });
 });
+
+describe('sg-guardian demo --json', () => {
+  it('prints each incident with its verdict and revert outcome, and the dependencies after', async () => {
+    // Act
+    const { code, out } = await run('demo', '--json');
+
+    // Assess
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.results.map((r: { verdict: string }) => r.verdict)).toEqual([
+      'violation', 'violation', 'violation', 'violation', 'violation', 'not-applied', 'violation', 'violation',
+    ]);
+    expect(report.results[0]).toMatchObject({ file: '01-revoke-8080-from-nginx.json', revertOutcome: 'reverted' });
+    expect(report.after.every((d: { status: string }) => d.status === 'reachable')).toBe(true);
+    expect(report.reverted).toBe(6);
+  });
+});
