@@ -31,10 +31,11 @@ export function isReadOnlyEc2Action(action: string): boolean {
 }
 
 /**
- * The EC2 statements of the guardian role: every read action on '*', every write action only on the
- * ARNs of its resource types in this stack's account and region. Never `ec2:*`.
+ * The EC2 statements of a guardian role: every read action on '*', every write action only on the
+ * ARNs of its resource types in the scope's account and the given regions (default: the scope's
+ * region). Never `ec2:*`.
  */
-export function ec2Statements(scope: Construct): iam.PolicyStatement[] {
+export function ec2Statements(scope: Construct, regions?: readonly string[]): iam.PolicyStatement[] {
   const actions = [...new Set<string>([...EC2_READER_IAM_ACTIONS, ...EC2_WRITER_IAM_ACTIONS])];
   const reads = actions.filter(isReadOnlyEc2Action);
   const byResources = new Map<string, string[]>();
@@ -44,11 +45,15 @@ export function ec2Statements(scope: Construct): iam.PolicyStatement[] {
     byResources.set(key, [...(byResources.get(key) ?? []), action]);
   }
   const stack = Stack.of(scope);
-  const arn = (type: string) => stack.formatArn({ service: 'ec2', resource: type, resourceName: '*' });
+  const arns = (type: string) =>
+    (regions && regions.length > 0 ? [...new Set(regions)] : [stack.region]).map((region) =>
+      stack.formatArn({ service: 'ec2', region, resource: type, resourceName: '*' }),
+    );
   return [
     new iam.PolicyStatement({ sid: 'Ec2Read', actions: reads, resources: ['*'] }),
     ...[...byResources].map(
-      ([types, writes]) => new iam.PolicyStatement({ actions: writes, resources: types.split(',').map(arn) }),
+      ([types, writes]) =>
+        new iam.PolicyStatement({ actions: writes, resources: types.split(',').flatMap(arns) }),
     ),
   ];
 }

@@ -2,3 +2,8 @@
 export class GuardianPropsError extends Error {
   override readonly name = 'GuardianPropsError';
 }
+
+/** esbuild could not bundle a handler at synth. */
+export class GuardianBundlingError extends Error {
+  override readonly name = 'GuardianBundlingError';
+}

@@ -1,15 +1,23 @@
-import { existsSync } from 'node:fs';
-import { type Duration, type aws_iam as iam, aws_lambda as lambda, aws_logs as logs } from 'aws-cdk-lib';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  AssetHashType,
+  DockerImage,
+  type Duration,
+  type aws_iam as iam,
+  aws_lambda as lambda,
+  aws_logs as logs,
+} from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { GuardianPropsError } from './errors';
-
-/** Lets bundled CommonJS dependencies call `require` inside the ESM bundle. */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+import { GuardianBundlingError, GuardianPropsError } from './errors';
 
 /** The name the handlers read their policy from (SG_GUARDIAN_CONFIG, relative to /var/task). */
 export const BUNDLED_CONFIG_NAME = 'guardian.yaml';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUNDLE_CLI = fileURLToPath(new URL('./bundling/bundle-cli.ts', import.meta.url));
 
 export interface GuardianFunctionProps {
   /** The handler's TypeScript file (exports `handler`). */
@@ -35,19 +43,21 @@ export interface GuardianFunctionProps {
 }
 
 /**
- * A sg-guardian handler: Node.js 22 on ARM, bundled locally by esbuild (no Docker) as minified ESM
- * with the AWS SDK v3 inside (the versions we pinned), source maps, and guardian.yaml beside it.
+ * A sg-guardian handler: Node.js 24 on ARM, bundled locally by esbuild (no Docker) as minified ESM
+ * with the AWS SDK v3 inside (the versions we pinned), a source map, and guardian.yaml beside it.
+ * The bundle is built by lib/bundling/handler-bundle.ts (esbuild plus a tree-shaking plugin, which
+ * NodejsFunction's esbuild command line cannot load).
  */
-export class GuardianFunction extends nodejs.NodejsFunction {
+export class GuardianFunction extends lambda.Function {
   constructor(scope: Construct, id: string, props: GuardianFunctionProps) {
     if (!existsSync(props.configFile))
       throw new GuardianPropsError(`configFile not found: ${props.configFile}`);
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
     super(scope, id, {
-      entry: props.entry,
-      handler: 'handler',
+      code: bundledCode(props.entry, props.configFile),
+      handler: 'index.handler',
       description: props.description,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout,
@@ -63,33 +73,34 @@ export class GuardianFunction extends nodejs.NodejsFunction {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node22',
-        format: nodejs.OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        externalModules: [],
-        commandHooks: copyAfterBundling(props.configFile, BUNDLED_CONFIG_NAME),
-      },
     });
     // The role is shared and given (no managed policy): it may write to this log group only.
     logGroup.grantWrite(props.role);
   }
 }
 
-function copyAfterBundling(file: string, name: string): nodejs.ICommandHooks {
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (_inputDir, outputDir) => [`cp ${shellQuote(file)} ${shellQuote(`${outputDir}/${name}`)}`],
-  };
-}
-
-/** POSIX single-quoting: the command runs in a local shell. */
-function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
+/** The handler bundled at synth (skipped, as for any asset, when the stack is not being bundled). */
+function bundledCode(entry: string, configFile: string): lambda.Code {
+  const args = ['--import', 'tsx', BUNDLE_CLI, entry];
+  return lambda.Code.fromAsset(PROJECT_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never run (local bundling always answers); it also keys CDK's asset cache by entry and config.
+      image: DockerImage.fromRegistry('local-bundling-only'),
+      command: ['node', ...args, '/asset-output', configFile],
+      local: {
+        tryBundle(outputDir) {
+          // stdout is the template when `cdk synth` prints it: esbuild reports on stderr only.
+          const run = spawnSync(process.execPath, [...args, outputDir], {
+            cwd: PROJECT_ROOT,
+            stdio: ['ignore', 2, 2],
+          });
+          if (run.status !== 0)
+            throw new GuardianBundlingError(`bundling ${entry} failed (${run.status ?? run.signal})`);
+          copyFileSync(configFile, join(outputDir, BUNDLED_CONFIG_NAME));
+          return true;
+        },
+      },
+    },
+  });
 }

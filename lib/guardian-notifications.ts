@@ -1,6 +1,8 @@
 import {
+  Duration,
   aws_iam as iam,
   aws_kms as kms,
+  RemovalPolicy,
   aws_secretsmanager as secretsmanager,
   aws_sns as sns,
   aws_sns_subscriptions as subscriptions,
@@ -34,9 +36,13 @@ export class GuardianNotifications extends Construct {
   constructor(scope: Construct, id: string, props: GuardianNotificationsProps) {
     super(scope, id);
     validate(props);
+    // The key only protects messages in flight: it goes with the stack (after the shortest waiting
+    // period) rather than costing $1 a month forever.
     this.topicKey = new kms.Key(this, 'TopicKey', {
       description: 'sg-guardian: encrypts the notification topic',
       enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
     });
     this.topic = new sns.Topic(this, 'Topic', {
       displayName: 'sg-guardian',

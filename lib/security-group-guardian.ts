@@ -7,8 +7,9 @@ import {
   aws_events as events,
   aws_iam as iam,
   aws_lambda as lambda,
+  Stack,
   type aws_secretsmanager as secretsmanager,
-  aws_sqs as sqs,
+  type aws_sqs as sqs,
   aws_events_targets as targets,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -16,20 +17,27 @@ import { AUDIT_LOG_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-audit-log';
 import { STATE_CACHE_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-state-cache';
 import { IDEMPOTENCY_IAM_ACTIONS } from '../lambdas/adapters/idempotency';
 import type { GuardianConfig } from '../lambdas/core/config/schema';
+import {
+  acceptOrganizationEvents,
+  assumeMemberRolesStatement,
+  crossAccountEnvironment,
+} from './cross-account';
+import { type CrossAccountSettings, type DeploymentProps, resolveDeployment } from './deployment';
 import { ec2Statements } from './ec2-permissions';
 import { GuardianPropsError } from './errors';
+import { GuardianAlarms } from './guardian-alarms';
 import { cloudTrailEventPattern } from './guardian-event-pattern';
 import { GuardianFunction } from './guardian-function';
-import { GuardianNotifications, type GuardianNotificationsProps } from './guardian-notifications';
+import { GuardianNotifications } from './guardian-notifications';
 import { GuardianTables } from './guardian-tables';
+import * as nag from './nag-suppressions';
+import { secureQueue } from './secure-queue';
 
-export interface SecurityGroupGuardianProps extends GuardianNotificationsProps {
+export interface SecurityGroupGuardianProps extends DeploymentProps {
   /** The parsed policy (validated at synth; must be the content of `configFile`). */
   readonly config: GuardianConfig;
   /** Path of the guardian.yaml bundled beside each handler. */
   readonly configFile: string;
-  /** 'enforce' reverts per policy; 'dry-run' only reports what it would do. @default 'dry-run' */
-  readonly mode?: 'enforce' | 'dry-run';
   /** When the sweep runs. @default events.Schedule.rate(Duration.minutes(15)) */
   readonly sweepSchedule?: events.Schedule;
   /** Days an audit entry is kept (DynamoDB TTL). @default 365 */
@@ -44,13 +52,20 @@ const handlerPath = (name: string) =>
 /**
  * sg-guardian in one account and region: CloudTrail EC2 calls on the default event bus go to the
  * evaluator, a schedule runs the sweep; both share one role (its ARN is how the evaluator ignores
- * its own reverts), the tables and the notification channels. A further handler (e.g. one-click
- * actions from Slack) is one more `GuardianFunction` with `this.role`, `this.environment` and
- * `this.configFile`, plus its own trigger.
+ * its own reverts), the tables, the notification channels and the alarms. Deployment settings come
+ * from the props, else from guardian.yaml's `deployment:`. With an external id the evaluator may
+ * assume the member role in other accounts; with an Organization id the default bus accepts the
+ * Organization's events. A further handler (e.g. one-click actions from Slack) is one more
+ * `GuardianFunction` with `this.role`, `this.environment` and `this.configFile`, plus its own trigger.
  */
 export class SecurityGroupGuardian extends Construct {
   /** Absolute path of the guardian.yaml bundled with every handler. */
   readonly configFile: string;
+  readonly mode: 'enforce' | 'dry-run';
+  /** Regions whose changes this guardian judges (this stack's region first). */
+  readonly regions: readonly string[];
+  /** Set when the evaluator may revert in member accounts. */
+  readonly crossAccount?: CrossAccountSettings;
   readonly tables: GuardianTables;
   readonly notifications: GuardianNotifications;
   readonly role: iam.Role;
@@ -63,16 +78,25 @@ export class SecurityGroupGuardian extends Construct {
   readonly eventsDeadLetterQueue: sqs.Queue;
   /** Evaluator invocations that failed after Lambda's retries. */
   readonly failedInvocationsQueue: sqs.Queue;
+  readonly alarms: GuardianAlarms;
   readonly slackSecret?: secretsmanager.ISecret;
 
   constructor(scope: Construct, id: string, props: SecurityGroupGuardianProps) {
     super(scope, id);
-    const mode = props.mode ?? 'dry-run';
+    const deployment = resolveDeployment(props.config.deployment, props);
     const auditTtlDays = props.auditTtlDays ?? 365;
     validate(props, auditTtlDays);
+    this.mode = deployment.mode;
+    this.regions = [...new Set([Stack.of(this).region, ...deployment.regions])];
+    this.crossAccount = deployment.crossAccount;
     this.configFile = resolve(props.configFile);
     this.tables = new GuardianTables(this, 'Tables');
-    this.notifications = new GuardianNotifications(this, 'Notifications', props);
+    this.notifications = new GuardianNotifications(this, 'Notifications', {
+      slackSecret: props.slackSecret,
+      slackSecretArn: deployment.slackSecretArn,
+      slackChannel: deployment.slackChannel,
+      emailSubscribers: deployment.emailSubscribers,
+    });
     this.slackSecret = this.notifications.slackSecret;
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -80,13 +104,14 @@ export class SecurityGroupGuardian extends Construct {
     });
     this.grantPermissions();
     this.environment = {
-      SG_GUARDIAN_MODE: mode,
+      SG_GUARDIAN_MODE: this.mode,
       SG_GUARDIAN_STATE_TABLE: this.tables.state.tableName,
       SG_GUARDIAN_AUDIT_TABLE: this.tables.audit.tableName,
       SG_GUARDIAN_IDEMPOTENCY_TABLE: this.tables.idempotency.tableName,
       SG_GUARDIAN_AUDIT_TTL_DAYS: String(auditTtlDays),
       SG_GUARDIAN_ROLE_ARN: this.role.roleArn,
       ...this.notifications.environment(),
+      ...(this.crossAccount && crossAccountEnvironment(this.crossAccount)),
     };
 
     this.failedInvocationsQueue = secureQueue(this, 'FailedInvocations');
@@ -115,6 +140,7 @@ export class SecurityGroupGuardian extends Construct {
         }),
       ],
     });
+    if (this.crossAccount?.organizationId) acceptOrganizationEvents(this, this.crossAccount.organizationId);
 
     // The next scheduled run replaces a failed sweep: no asynchronous retries.
     this.sweeper = new GuardianFunction(this, 'Sweep', {
@@ -133,16 +159,34 @@ export class SecurityGroupGuardian extends Construct {
       targets: [new targets.LambdaFunction(this.sweeper)],
     });
 
-    if (mode === 'dry-run' && Object.values(props.config.actions).includes('revert'))
+    this.alarms = new GuardianAlarms(this, 'Alarms', {
+      evaluator: this.evaluator,
+      sweeper: this.sweeper,
+      eventsDeadLetterQueue: this.eventsDeadLetterQueue,
+      failedInvocationsQueue: this.failedInvocationsQueue,
+      topic: this.notifications.topic,
+      topicKey: this.notifications.topicKey,
+    });
+    nag.acknowledgeDeadLetterQueue(this.eventsDeadLetterQueue, 'the CloudTrail rule (undeliverable events)');
+    nag.acknowledgeDeadLetterQueue(this.failedInvocationsQueue, 'the evaluator (failed invocations)');
+
+    if (this.mode === 'dry-run' && Object.values(props.config.actions).includes('revert'))
       Annotations.of(this).addInfo('sg-guardian runs in dry-run mode: reverts are reported, not applied');
   }
 
   private grantPermissions(): void {
-    for (const statement of ec2Statements(this)) this.role.addToPrincipalPolicy(statement);
+    const ec2 = ec2Statements(this, this.regions);
+    for (const statement of ec2) this.role.addToPrincipalPolicy(statement);
+    nag.acknowledgeEc2Writes(this.role, ec2);
     this.tables.state.grant(this.role, ...STATE_CACHE_IAM_ACTIONS);
     this.tables.audit.grant(this.role, ...AUDIT_LOG_IAM_ACTIONS);
     this.tables.idempotency.grant(this.role, ...IDEMPOTENCY_IAM_ACTIONS);
     this.notifications.grantNotify(this.role);
+    nag.acknowledgeGuardianRole(this.role, this.tables.state.tableArn);
+    if (!this.crossAccount) return;
+    const assume = assumeMemberRolesStatement(this, this.crossAccount);
+    this.role.addToPrincipalPolicy(assume);
+    nag.acknowledgeMemberRoles(this.role, assume);
   }
 }
 
@@ -152,13 +196,4 @@ function validate(props: SecurityGroupGuardianProps, auditTtlDays: number): void
   const reserved = props.reservedConcurrentExecutions;
   if (reserved !== undefined && (!Number.isInteger(reserved) || reserved < 1))
     throw new GuardianPropsError(`reservedConcurrentExecutions must be a positive integer, got ${reserved}`);
-}
-
-/** An SSL-only, SQS-encrypted queue keeping messages for the maximum 14 days. */
-function secureQueue(scope: Construct, id: string): sqs.Queue {
-  return new sqs.Queue(scope, id, {
-    encryption: sqs.QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    retentionPeriod: Duration.days(14),
-  });
 }

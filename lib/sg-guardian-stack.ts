@@ -13,13 +13,14 @@ export class SgGuardianStack extends Stack {
   constructor(scope: Construct, id: string, props: SgGuardianStackProps) {
     super(scope, id, props);
     this.guardian = new SecurityGroupGuardian(this, 'Guardian', props.guardian);
-    const { tables, notifications, evaluator } = this.guardian;
+    const { tables, notifications, evaluator, role } = this.guardian;
     const outputs: Record<string, [value: string, description: string]> = {
       TopicArn: [notifications.topic.topicArn, 'SNS topic of guardrail reports'],
       StateTableName: [tables.state.tableName, 'Last-known state table'],
       AuditTableName: [tables.audit.tableName, 'Audit trail table'],
       IdempotencyTableName: [tables.idempotency.tableName, 'Idempotency records table'],
       EvaluatorFunctionName: [evaluator.functionName, 'Lambda judging CloudTrail events'],
+      EvaluatorRoleArn: [role.roleArn, 'Role of the handlers (-c centralEvaluatorRoleArn of member stacks)'],
       EventsDeadLetterQueueUrl: [this.guardian.eventsDeadLetterQueue.queueUrl, 'Undeliverable events'],
       FailedInvocationsQueueUrl: [this.guardian.failedInvocationsQueue.queueUrl, 'Failed evaluations'],
     };

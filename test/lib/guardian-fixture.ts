@@ -8,6 +8,23 @@ import { SgGuardianStack } from '../../lib/sg-guardian-stack';
 export const CONFIG_FILE = 'examples/guardian.yaml';
 export const ACCOUNT = '123456789012';
 export const REGION = 'eu-west-1';
+export const ORGANIZATION_SLACK_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:sg-guardian/slack-AbCdEf`;
+
+/** A guardian.yaml using every `deployment:` key: two regions, an Organization, Slack and email. */
+export const ORGANIZATION_CONFIG = `dependencies:
+  - name: web-to-app
+    from: { groupId: sg-0web }
+    to: { groupId: sg-0app }
+    port: 8080
+deployment:
+  mode: enforce
+  slackSecretArn: ${ORGANIZATION_SLACK_ARN}
+  slackChannel: C0123456
+  emailSubscribers: [secops@example.com]
+  regions: [${REGION}, us-east-1]
+  organizationId: o-a1b2c3d4e5
+  externalId: sg-guardian-ext-42
+`;
 
 /** The feature flags and defaults of cdk.json, so tests synthesize what `cdk synth` does. */
 export function cdkJsonContext(): Record<string, unknown> {
