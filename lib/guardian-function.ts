@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { GuardianBundlingError, GuardianPropsError } from './errors';
+import { acknowledgePinnedRuntime } from './nag-suppressions';
 
 /** The name the handlers read their policy from (SG_GUARDIAN_CONFIG, relative to /var/task). */
 export const BUNDLED_CONFIG_NAME = 'guardian.yaml';
@@ -43,7 +44,7 @@ export interface GuardianFunctionProps {
 }
 
 /**
- * A sg-guardian handler: Node.js 24 on ARM, bundled locally by esbuild (no Docker) as minified ESM
+ * A sg-guardian handler: Node.js 22 on ARM, bundled locally by esbuild (no Docker) as minified ESM
  * with the AWS SDK v3 inside (the versions we pinned), a source map, and guardian.yaml beside it.
  * The bundle is built by lib/bundling/handler-bundle.ts (esbuild plus a tree-shaking plugin, which
  * NodejsFunction's esbuild command line cannot load).
@@ -57,7 +58,7 @@ export class GuardianFunction extends lambda.Function {
       code: bundledCode(props.entry, props.configFile),
       handler: 'index.handler',
       description: props.description,
-      runtime: lambda.Runtime.NODEJS_24_X,
+      runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout,
@@ -76,6 +77,7 @@ export class GuardianFunction extends lambda.Function {
     });
     // The role is shared and given (no managed policy): it may write to this log group only.
     logGroup.grantWrite(props.role);
+    acknowledgePinnedRuntime(this);
   }
 }
 

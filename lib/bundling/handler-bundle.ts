@@ -6,14 +6,14 @@ import { treeShakingPlugin } from './tree-shaking-plugin';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
 
-/** The Lambda runtime the bundles are built for (lambda.Runtime.NODEJS_24_X). */
-export const HANDLER_NODE_TARGET = 'node24';
+/** The Lambda runtime the bundles are built for (lambda.Runtime.NODEJS_22_X). */
+export const HANDLER_NODE_TARGET = 'node22';
 
 /** The bundle file; the function's handler is `index.handler`. */
 export const HANDLER_BUNDLE_FILE = 'index.mjs';
 
 /**
- * How every sg-guardian handler is bundled: minified ESM for Node.js 24 with the pinned AWS SDK v3
+ * How every sg-guardian handler is bundled: minified ESM for Node.js 22 with the pinned AWS SDK v3
  * inside (nothing external), ESM entry points of dependencies first, a source map without sources.
  */
 export const HANDLER_BUILD_OPTIONS: Readonly<BuildOptions> = {

@@ -29,7 +29,7 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
 
     // Assess
     expect(props).toMatchObject({
-      Runtime: 'nodejs24.x',
+      Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: 512,
       Timeout: 60,
@@ -45,7 +45,7 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
 
     // Assess
     expect(props).toMatchObject({
-      Runtime: 'nodejs24.x',
+      Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: 512,
       Timeout: 300,
