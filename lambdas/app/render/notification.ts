@@ -184,7 +184,6 @@ function charCount(text: string): number {
 
 /** Replaces line breaks and other control characters with spaces. */
 export function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' '); // eslint-disable-line no-control-regex
 }
 

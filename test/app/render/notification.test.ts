@@ -55,7 +55,6 @@ describe('summarize: subject', () => {
 
         // Assess
         expect(Array.from(subject).length).toBeLessThanOrEqual(MAX_SUBJECT_CHARS);
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence
         // eslint-disable-next-line no-control-regex -- asserting their absence
         expect(subject).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
       }),

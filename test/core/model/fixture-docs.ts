@@ -33,10 +33,8 @@ export function smallSnapshotDocs(): {
 }
 
 /** Reads a nested field of a JSON document by path, for editing in tests. */
-// biome-ignore lint/suspicious/noExplicitAny: test helper over untyped JSON
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test helper over untyped JSON
 export function at(json: unknown, ...path: (string | number)[]): any {
-  // biome-ignore lint/suspicious/noExplicitAny: test helper over untyped JSON
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test helper over untyped JSON
   return path.reduce<any>((node, key) => node[key], json);
 }
