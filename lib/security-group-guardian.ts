@@ -29,11 +29,17 @@ import { GuardianAlarms } from './guardian-alarms';
 import { cloudTrailEventPattern } from './guardian-event-pattern';
 import { GuardianFunction } from './guardian-function';
 import { GuardianNotifications } from './guardian-notifications';
+import { GuardianActions } from './guardian-actions';
 import { GuardianTables } from './guardian-tables';
 import * as nag from './nag-suppressions';
 import { secureQueue } from './secure-queue';
 
 export interface SecurityGroupGuardianProps extends DeploymentProps {
+  /**
+   * Deploy the one-click endpoint (Slack buttons, signed links).
+   * @default true when a Slack secret, approvals.publicUrl or approvals users/groups are configured
+   */
+  readonly oneClick?: boolean;
   /** The parsed policy (validated at synth; must be the content of `configFile`). */
   readonly config: GuardianConfig;
   /** Path of the guardian.yaml bundled beside each handler. */
@@ -80,6 +86,8 @@ export class SecurityGroupGuardian extends Construct {
   readonly failedInvocationsQueue: sqs.Queue;
   readonly alarms: GuardianAlarms;
   readonly slackSecret?: secretsmanager.ISecret;
+  /** The one-click endpoint, when deployed. */
+  readonly actions?: GuardianActions;
 
   constructor(scope: Construct, id: string, props: SecurityGroupGuardianProps) {
     super(scope, id);
@@ -129,6 +137,24 @@ export class SecurityGroupGuardian extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     });
     this.eventsDeadLetterQueue = secureQueue(this, 'EventsDeadLetter');
+    const approvals = props.config.approvals;
+    const oneClick =
+      props.oneClick ??
+      (this.slackSecret !== undefined ||
+        approvals.publicUrl !== undefined ||
+        approvals.slackUsers.length + approvals.slackUserGroups.length > 0);
+    if (oneClick) {
+      this.actions = new GuardianActions(this, 'Actions', {
+        role: this.role,
+        environment: this.environment,
+        configFile: this.configFile,
+        tables: this.tables,
+        entry: handlerPath('actions'),
+      });
+      this.evaluator.addEnvironment('SG_GUARDIAN_LINK_SECRET_ARN', this.actions.linkSecret.secretArn);
+      this.evaluator.addEnvironment('SG_GUARDIAN_PUBLIC_URL', approvals.publicUrl ?? this.actions.url.url);
+    }
+
     this.rule = new events.Rule(this, 'CloudTrailRule', {
       description: 'sg-guardian: EC2 network changes recorded by CloudTrail',
       eventPattern: cloudTrailEventPattern(),

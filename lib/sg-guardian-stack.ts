@@ -21,6 +21,12 @@ export class SgGuardianStack extends Stack {
       IdempotencyTableName: [tables.idempotency.tableName, 'Idempotency records table'],
       EvaluatorFunctionName: [evaluator.functionName, 'Lambda judging CloudTrail events'],
       EvaluatorRoleArn: [role.roleArn, 'Role of the handlers (-c centralEvaluatorRoleArn of member stacks)'],
+      ...(this.guardian.actions && {
+        ActionsUrl: [
+          this.guardian.actions.url.url,
+          'One-click endpoint: Slack Interactivity Request URL = <url>slack/actions; approvals.publicUrl = <url>',
+        ] as [string, string],
+      }),
       EventsDeadLetterQueueUrl: [this.guardian.eventsDeadLetterQueue.queueUrl, 'Undeliverable events'],
       FailedInvocationsQueueUrl: [this.guardian.failedInvocationsQueue.queueUrl, 'Failed evaluations'],
     };

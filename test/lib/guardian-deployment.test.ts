@@ -54,8 +54,8 @@ describe("guardian.yaml's deployment keys", () => {
     // Act
     const variables = env(synth.template);
 
-    // Assess
-    expect(variables).toHaveLength(2);
+    // Assess: evaluator, sweep and (Slack is on) the one-click actions function
+    expect(variables).toHaveLength(3);
     for (const v of variables)
       expect(v).toMatchObject({
         SG_GUARDIAN_MODE: 'enforce',
@@ -82,7 +82,7 @@ describe("guardian.yaml's deployment keys", () => {
     const overridden = synthGuardian({ config: organizationConfig, mode: 'dry-run', emailSubscribers: [] });
 
     // Assess
-    expect(env(overridden.template).map((v) => v.SG_GUARDIAN_MODE)).toEqual(['dry-run', 'dry-run']);
+    expect(env(overridden.template).map((v) => v.SG_GUARDIAN_MODE)).toEqual(['dry-run', 'dry-run', 'dry-run']);
     overridden.template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 

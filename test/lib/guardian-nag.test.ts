@@ -99,7 +99,7 @@ describe('cdk-nag AwsSolutions checks', () => {
     // Assess
     expect(all.length).toBeGreaterThan(10);
     for (const [id, reason] of all) {
-      expect(id).toMatch(/^Annotation::AwsSolutions-(IAM5\[(Resource|Action)::.+\]|SQS3|L1)$/);
+      expect(id).toMatch(/^Annotation::AwsSolutions-(IAM5\[(Resource|Action)::.+\]|SQS3|L1|SMG4)$/);
       expect(reason.length, id).toBeGreaterThan(60);
     }
     expect(Object.fromEntries(acknowledgments(single.stack))).toMatchObject({

@@ -121,7 +121,7 @@ describe('SecurityGroupGuardian permissions', () => {
     ]);
   });
 
-  it('reads the Slack secret, and only that secret, only when Slack is configured', () => {
+  it('reads the Slack secret and the one-click link secret, and only those, only when Slack is configured', () => {
     // Act
     const slackStatements = iamStatements(withSlack.template).filter((s) =>
       s.actions.some((a) => a.startsWith('secretsmanager:')),
@@ -130,7 +130,11 @@ describe('SecurityGroupGuardian permissions', () => {
     // Assess
     expect(statements.flatMap((s) => s.actions).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
     expect(slackStatements).toEqual([
-      { effect: 'Allow', actions: ['secretsmanager:GetSecretValue'], resources: [SLACK_SECRET_ARN] },
+      {
+        effect: 'Allow',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [SLACK_SECRET_ARN, expect.stringMatching(/LinkSecret/)],
+      },
     ]);
   });
 

@@ -87,8 +87,8 @@ describe('SecurityGroupGuardian props', () => {
         (f) => f.Properties.Environment.Variables,
       );
 
-      // Assess
-      expect(envs).toHaveLength(2);
+      // Assess: evaluator, sweep and (Slack is on) the one-click actions function
+      expect(envs).toHaveLength(3);
       for (const env of envs)
         expect(env).toMatchObject({
           SG_GUARDIAN_MODE: 'enforce',
@@ -168,7 +168,11 @@ describe('SecurityGroupGuardian props', () => {
     const secretRef = `\${${stack.getLogicalId(secret.node.defaultChild as never)}}`;
     const keyArn = `\${${stack.getLogicalId(key.node.defaultChild as never)}.Arn}`;
     expect(statements.filter((s) => s.actions.some((a) => a.startsWith('secretsmanager:')))).toEqual([
-      { effect: 'Allow', actions: ['secretsmanager:GetSecretValue'], resources: [secretRef] },
+      {
+        effect: 'Allow',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: expect.arrayContaining([secretRef, expect.stringMatching(/LinkSecret/)]),
+      },
     ]);
     expect(statements.filter((s) => s.resources.includes(keyArn)).flatMap((s) => s.actions)).toEqual([
       'kms:Decrypt',
