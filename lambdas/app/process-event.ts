@@ -19,6 +19,11 @@ export interface PipelineDeps extends GuardrailDeps {
   readonly commit?: (state: CachedState) => Promise<void>;
   /** Live EC2 calls made so far, for the per-event metric. */
   readonly ec2Calls?: () => number;
+  /**
+   * The account whose state this deployment reads and reverts. Events from other accounts are not
+   * judged against it (member accounts need their own reader and reverter: docs/organizations.md).
+   */
+  readonly homeAccountId?: string;
   /** Pending decisions for one-click Revert / Keep; kept findings are not notified again. */
   readonly decisions?: DecisionStore;
   /** Signed links to add to notifications of pending decisions (email, other chats). */
@@ -30,8 +35,9 @@ export interface PipelineResult extends Partial<GuardrailResult> {
 }
 
 /** One CloudTrail event through the whole pipeline: judge, revert, notify, audit, remember. */
-export async function processEvent(event: ParsedEvent, deps: PipelineDeps): Promise<PipelineResult> {
+export async function processEvent(input: ParsedEvent, deps: PipelineDeps): Promise<PipelineResult> {
   const callsBefore = deps.ec2Calls?.() ?? 0;
+  const event = outOfScope(input, deps.homeAccountId) ?? input;
   if (event.status === 'parsed' && isGuardian(event.meta.actor, deps.guardianRoleArn)) {
     deps.metrics.count('Confirmations');
     await deps.audit.record({
@@ -121,4 +127,17 @@ async function commitAfter(
     enis: ids.eniIds.flatMap((id) => model.eni(id) ?? []),
     nacls: ids.naclIds.flatMap((id) => model.nacl(id) ?? []),
   });
+}
+
+/** An event of another account, as ignored with the reason: its state is not the one this deployment reads. */
+function outOfScope(event: ParsedEvent, home: string | undefined): ParsedEvent | undefined {
+  const account = event.status === 'parsed' ? event.meta.accountId : undefined;
+  if (!home || !account || account === home || event.status !== 'parsed') return undefined;
+  return {
+    status: 'ignored',
+    meta: event.meta,
+    reason:
+      `event from account ${account}: this deployment reads and reverts account ${home} only ` +
+      '(judging member accounts needs their revert role wired into the evaluator; see docs/organizations.md)',
+  };
 }

@@ -73,6 +73,7 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     guardianRoleArn: settings.SG_GUARDIAN_ROLE_ARN,
     commit: (s) => state.commit(s),
     ec2Calls: () => reader.calls,
+    homeAccountId: settings.SG_GUARDIAN_ROLE_ARN?.split(':')[4],
     decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE }),
     ...decisionLinks(settings, config, secrets),
   };

@@ -201,6 +201,22 @@ describe('evaluator handler, end to end', () => {
   });
 });
 
+describe('evaluator handler and other accounts', () => {
+  it('does not judge or revert an event from another account against this account', async () => {
+    // Prepare: a member account's event reaches the central bus
+    const event = exampleEvent('05-ssh-open-to-world');
+    const foreign = { ...event, account: '210987654321', detail: { ...(event.detail as object), recipientAccountId: '210987654321' } };
+
+    // Act
+    const result = await world.evaluate(foreign);
+
+    // Assess
+    expect(result).toEqual({ results: [{ status: 'judged', verdict: 'ignored', action: 'none', revert: undefined }] });
+    expect(world.ec2.writes).toEqual([]);
+    expect(world.sns.commandCalls(PublishCommand)).toHaveLength(0);
+  });
+});
+
 describe('evaluator handler in dry-run', () => {
   it('judges and notifies but never writes to EC2', async () => {
     // Prepare
