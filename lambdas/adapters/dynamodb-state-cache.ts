@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CachedIds, CachedState, StateCache } from '../app/ports';
 import { batchGetAll, batchWriteAll, type RetryPolicy } from './dynamodb-batch';
 import { queryAll } from './dynamodb-query';
-import { itemsOf, keysOf, STATE_KINDS, stateOf } from './dynamodb-state-items';
+import { itemsOf, keysOf, STATE_KINDS, scopedKind, stateOf } from './dynamodb-state-items';
 import { STATE_TABLE } from './table-schemas';
 
 /** IAM actions on the state table and its `byKind` index (Query needs `<table arn>/index/byKind`). */
@@ -19,6 +19,8 @@ export interface DynamoDbStateCacheOptions {
   readonly clock?: () => Date;
   /** Retries of unprocessed keys / items; defaults to DEFAULT_RETRY. */
   readonly retry?: RetryPolicy;
+  /** `<account>/<region>` for a member account's state; the home account has none. */
+  readonly scope?: string;
 }
 
 /**
@@ -30,20 +32,22 @@ export class DynamoDbStateCache implements StateCache {
   readonly #tableName: string;
   readonly #clock: () => Date;
   readonly #retry: RetryPolicy | undefined;
+  readonly #scope: string | undefined;
 
   constructor(options: DynamoDbStateCacheOptions) {
     this.#client = options.client;
     this.#tableName = options.tableName;
     this.#clock = options.clock ?? (() => new Date());
     this.#retry = options.retry;
+    this.#scope = options.scope;
   }
 
   async load(ids: CachedIds): Promise<CachedState> {
-    const items = await batchGetAll(this.#client, this.#tableName, keysOf(ids), {
+    const items = await batchGetAll(this.#client, this.#tableName, keysOf(ids, this.#scope), {
       consistentRead: true,
       ...(this.#retry && { retry: this.#retry }),
     });
-    return stateOf(items);
+    return stateOf(items, this.#scope);
   }
 
   /** Queries the `byKind` index once per kind (eventually consistent, like any GSI read). */
@@ -56,22 +60,22 @@ export class DynamoDbStateCache implements StateCache {
           IndexName: index.indexName,
           KeyConditionExpression: '#kind = :kind',
           ExpressionAttributeNames: { '#kind': index.partitionKey.name },
-          ExpressionAttributeValues: { ':kind': { S: kind } },
+          ExpressionAttributeValues: { ':kind': { S: scopedKind(kind, this.#scope) } },
         }),
       ),
     );
-    return stateOf(perKind.flat());
+    return stateOf(perKind.flat(), this.#scope);
   }
 
   /** Throws JsonAttributeError, before writing anything, if one object is too large even compressed. */
   async save(state: CachedState): Promise<void> {
-    const items = itemsOf(state, this.#clock().toISOString());
+    const items = itemsOf(state, this.#clock().toISOString(), this.#scope);
     const requests = items.map((Item) => ({ PutRequest: { Item } }));
     await batchWriteAll(this.#client, this.#tableName, requests, this.#retry);
   }
 
   async remove(ids: CachedIds): Promise<void> {
-    const requests = keysOf(ids).map((Key) => ({ DeleteRequest: { Key } }));
+    const requests = keysOf(ids, this.#scope).map((Key) => ({ DeleteRequest: { Key } }));
     await batchWriteAll(this.#client, this.#tableName, requests, this.#retry);
   }
 }

@@ -13,20 +13,31 @@ export type StateKind = (typeof STATE_KINDS)[number]['kind'];
 
 const DATA = { plain: 'data', gzip: 'dataGzip' } as const;
 
+/**
+ * Partition of the table: none for the home account; `<account>/<region>` for a member account, whose
+ * keys are prefixed with it and whose `kind` is `<kind>@<scope>`, so its state never mixes with another's.
+ */
+export type StateScope = string | undefined;
+
+const keyOf = (kind: StateKind, id: string, scope: StateScope) => `${scope ? `${scope}|` : ''}${kind}#${id}`;
+
+/** The `kind` attribute (the byKind index's partition key) of a kind in a scope. */
+export const scopedKind = (kind: StateKind, scope: StateScope) => (scope ? `${kind}@${scope}` : kind);
+
 /** The key (`group#sg-0abc`, `eni#eni-1`, `nacl#acl-1`) of every id asked for, once each. */
-export function keysOf(ids: CachedIds): Item[] {
-  const pks = STATE_KINDS.flatMap(({ kind, ids: field }) => (ids[field] ?? []).map((id) => `${kind}#${id}`));
+export function keysOf(ids: CachedIds, scope?: StateScope): Item[] {
+  const pks = STATE_KINDS.flatMap(({ kind, ids: field }) => (ids[field] ?? []).map((id) => keyOf(kind, id, scope)));
   return [...new Set(pks)].map((pk) => ({ pk: { S: pk } }));
 }
 
 /** One item per resource; a resource listed twice is written once (the last copy). */
-export function itemsOf(state: CachedState, updatedAt: string): Item[] {
+export function itemsOf(state: CachedState, updatedAt: string, scope?: StateScope): Item[] {
   const items = new Map<string, Item>();
   const put = (kind: StateKind, id: string, value: unknown) => {
-    const pk = `${kind}#${id}`;
+    const pk = keyOf(kind, id, scope);
     items.set(pk, {
       pk: { S: pk },
-      kind: { S: kind },
+      kind: { S: scopedKind(kind, scope) },
       updatedAt: { S: updatedAt },
       ...encodeJson(value, DATA, pk),
     });
@@ -38,10 +49,10 @@ export function itemsOf(state: CachedState, updatedAt: string): Item[] {
 }
 
 /** Sorts items back into a CachedState by their `kind` attribute, ordered by key. */
-export function stateOf(items: readonly Item[]): CachedState {
+export function stateOf(items: readonly Item[], scope?: StateScope): CachedState {
   const sorted = [...items].sort((a, b) => (a.pk?.S ?? '').localeCompare(b.pk?.S ?? ''));
   const ofKind = (kind: StateKind) =>
-    sorted.filter((item) => item.kind?.S === kind).map((item) => decodeJson(item, DATA, item.pk?.S ?? '?'));
+    sorted.filter((item) => item.kind?.S === scopedKind(kind, scope)).map((item) => decodeJson(item, DATA, item.pk?.S ?? '?'));
   return {
     groups: ofKind('group') as CachedState['groups'],
     enis: ofKind('eni') as CachedState['enis'],

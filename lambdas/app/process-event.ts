@@ -20,8 +20,8 @@ export interface PipelineDeps extends GuardrailDeps {
   /** Live EC2 calls made so far, for the per-event metric. */
   readonly ec2Calls?: () => number;
   /**
-   * The account whose state this deployment reads and reverts. Events from other accounts are not
-   * judged against it (member accounts need their own reader and reverter: docs/organizations.md).
+   * The account whose state these deps read and revert. Events from other accounts are not judged
+   * against it (member accounts get their own deps: handlers/compose-accounts.ts).
    */
   readonly homeAccountId?: string;
   /** Pending decisions for one-click Revert / Keep; kept findings are not notified again. */
@@ -138,6 +138,6 @@ function outOfScope(event: ParsedEvent, home: string | undefined): ParsedEvent |
     meta: event.meta,
     reason:
       `event from account ${account}: this deployment reads and reverts account ${home} only ` +
-      '(judging member accounts needs their revert role wired into the evaluator; see docs/organizations.md)',
+      '(member accounts are judged through their revert role when the member role name is configured; docs/organizations.md)',
   };
 }

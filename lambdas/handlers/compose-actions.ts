@@ -6,6 +6,11 @@ import { DynamoDbDecisionStore } from '../adapters/dynamodb-decision-store';
 import { DynamoDbReplayGuard } from '../adapters/dynamodb-replay-guard';
 import { createEc2Client } from '../adapters/ec2-reader';
 import { Ec2Reverter } from '../adapters/ec2-writer';
+import { AccountRoutingReverter } from '../adapters/account-routing-reverter';
+import { MemberAccountClients } from '../adapters/member-account-clients';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { Reverter } from '../app/ports';
 import { InProcessRunner } from '../adapters/in-process-runner';
 import { type InvokeAsync, LambdaAsyncRunner } from '../adapters/lambda-async-runner';
 import { linkSecretFromSecret } from '../adapters/link-secret';
@@ -41,7 +46,7 @@ export function composeActions(settings: Settings, options: ComposeActionsOption
   const table = settings.SG_GUARDIAN_STATE_TABLE;
   const decide: DecideDeps = {
     decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: table }),
-    reverter: new Ec2Reverter(ec2),
+    reverter: routedReverter(settings, ec2),
     audit: new DynamoDbAuditLog({
       client: dynamodb,
       tableName: settings.SG_GUARDIAN_AUDIT_TABLE,
@@ -92,4 +97,30 @@ function jobRunner(runJob: (job: DecisionJob) => Promise<unknown>, options: Comp
 function responseUrlPrefixes(settings: Settings): string[] {
   const custom = settings.SG_GUARDIAN_SLACK_API_URL;
   return [...SLACK_RESPONSE_URL_PREFIXES, ...(custom ? [`${new URL(custom).origin}/`] : [])];
+}
+
+/** Reverts in the account and region of the decision's event (member accounts through their role). */
+function routedReverter(settings: Settings, ec2: EC2Client): Reverter {
+  const homeAccountId = settings.SG_GUARDIAN_ROLE_ARN?.split(':')[4];
+  const homeRegion = process.env.AWS_REGION ?? '';
+  const clients = homeAccountId
+    ? new MemberAccountClients({
+        homeAccountId,
+        homeRegion,
+        homeClient: ec2,
+        sts: new STSClient({}),
+        memberRoleName: settings.SG_GUARDIAN_MEMBER_ROLE_NAME,
+        externalId: settings.SG_GUARDIAN_EXTERNAL_ID,
+        partition: settings.SG_GUARDIAN_ROLE_ARN?.split(':')[1],
+      })
+    : undefined;
+  return new AccountRoutingReverter({
+    home: new Ec2Reverter(ec2),
+    homeAccountId,
+    homeRegion,
+    clientFor: (account, region) =>
+      clients && (account === homeAccountId || settings.SG_GUARDIAN_MEMBER_ROLE_NAME)
+        ? clients.memberEc2Client(account, region)
+        : undefined,
+  });
 }

@@ -20,6 +20,7 @@ import type { Notifier } from '../app/ports';
 import type { PipelineDeps } from '../app/process-event';
 import { parseConfig } from '../core/config/parse-config';
 import type { GuardianConfig } from '../core/config/schema';
+import { accountPipelines } from './compose-accounts';
 import type { Settings } from './settings';
 
 /** A slow Slack must not hold the revert's Lambda for long: at most 2 tries of 4 s. */
@@ -77,7 +78,16 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE }),
     ...decisionLinks(settings, config, secrets),
   };
-  return { deps, state, reader, cache, dynamodb, clients: [ec2, dynamodb, sns, secrets] as const };
+  const accounts = accountPipelines(deps, { settings, homeClient: ec2, dynamodb });
+  return {
+    deps,
+    depsFor: accounts.depsFor,
+    state,
+    reader,
+    cache,
+    dynamodb,
+    clients: [ec2, dynamodb, sns, secrets, accounts.sts] as const,
+  };
 }
 
 /** Signed links in notifications, when a public URL and a link secret are both configured. */

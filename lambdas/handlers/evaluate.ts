@@ -12,7 +12,7 @@ const logger = new Logger({ serviceName: 'sg-guardian' });
 const metrics = new Metrics({ namespace: 'SgGuardian', serviceName: 'sg-guardian' });
 const tracer = new Tracer({ serviceName: 'sg-guardian' });
 const settings = readSettings(process.env);
-const { deps, dynamodb, clients } = composePipeline(settings, metrics);
+const { depsFor, dynamodb, clients } = composePipeline(settings, metrics);
 for (const client of clients) tracer.captureAWSv3Client(client);
 
 /** One EventBridge "AWS API Call via CloudTrail" event: judge, revert per policy, notify, audit. */
@@ -21,7 +21,7 @@ async function evaluate(event: unknown, _context: Context) {
   logger.appendKeys({ eventId });
   const results = [];
   for (const item of events) {
-    const r = await processEvent(item, deps);
+    const r = await processEvent(item, depsFor(item.meta));
     const summary = {
       status: r.status,
       verdict: r.verdict?.verdict,

@@ -12,6 +12,13 @@ const SettingsSchema = z.object({
   SG_GUARDIAN_SLACK_SECRET_ARN: z.string().startsWith('arn:').optional(),
   SG_GUARDIAN_SLACK_CHANNEL: z.string().min(1).optional(),
   SG_GUARDIAN_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  /** Role name in member accounts (sts:AssumeRole); without it only the home account is judged. */
+  SG_GUARDIAN_MEMBER_ROLE_NAME: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,64}$/)
+    .optional(),
+  /** sts:ExternalId the member roles require. */
+  SG_GUARDIAN_EXTERNAL_ID: z.string().min(2).optional(),
   /** Slack API base URL (tests point it at a loopback server; GovSlack uses its own). */
   SG_GUARDIAN_SLACK_API_URL: z.string().url().optional(),
   /** Secret whose SecretString signs the one-click links (32+ characters; the stack can generate it). */

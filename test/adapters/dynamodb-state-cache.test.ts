@@ -242,3 +242,30 @@ describe('DynamoDbStateCache', () => {
     expect(raw.Item?.updatedAt).toEqual({ S: '2026-11-20T20:00:00.000Z' });
   });
 });
+
+describe('DynamoDbStateCache scopes (member accounts)', () => {
+  it('keeps each account/region apart in one table: loads, loadAll and removes see only their scope', async () => {
+    // Prepare
+    const { state } = await db.freshTables();
+    const home = new DynamoDbStateCache({ client: db.client, tableName: state });
+    const member = new DynamoDbStateCache({ client: db.client, tableName: state, scope: '210987654321/eu-west-1' });
+    const sameId = group('sg-0shared', { name: 'web', rules: [defaultEgress()] });
+    await home.save({ groups: [sameId], enis: [], nacls: [] });
+    await member.save({ groups: [{ ...sameId, groupName: 'member-web' }], enis: [], nacls: [] });
+
+    // Act
+    const [homeAll, memberAll, memberOne] = await Promise.all([
+      home.loadAll(),
+      member.loadAll(),
+      member.load({ groupIds: ['sg-0shared'] }),
+    ]);
+    await member.remove({ groupIds: ['sg-0shared'] });
+
+    // Assess
+    expect(homeAll.groups.map((g) => g.groupName)).toEqual(['web']);
+    expect(memberAll.groups.map((g) => g.groupName)).toEqual(['member-web']);
+    expect(memberOne.groups.map((g) => g.groupName)).toEqual(['member-web']);
+    expect((await home.load({ groupIds: ['sg-0shared'] })).groups).toHaveLength(1);
+    expect((await member.load({ groupIds: ['sg-0shared'] })).groups).toHaveLength(0);
+  });
+});

@@ -41,7 +41,12 @@ export const lambdaContext = {
  * an in-memory EC2 and SNS/Secrets Manager behind aws-sdk-client-mock, Slack on a loopback server.
  */
 export async function startWorld(
-  options: { mode?: 'enforce' | 'dry-run'; slack?: Parameters<typeof startSlackServer>[0] } = {},
+  options: {
+    mode?: 'enforce' | 'dry-run';
+    slack?: Parameters<typeof startSlackServer>[0];
+    /** More environment for the handlers (set before their cold start). */
+    env?: Record<string, string>;
+  } = {},
 ) {
   const dynamo: Dynalite = await startDynalite();
   const tables = await dynamo.freshTables();
@@ -70,6 +75,7 @@ export async function startWorld(
   vi.stubEnv('SG_GUARDIAN_SLACK_CHANNEL', 'C0SECURITY');
   vi.stubEnv('SG_GUARDIAN_SLACK_API_URL', slack.url);
   vi.stubEnv('SG_GUARDIAN_ROLE_ARN', GUARDIAN_ROLE);
+  for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
   vi.resetModules();
   const evaluator = await import('../../lambdas/handlers/evaluate');
   const sweeper = await import('../../lambdas/handlers/sweep');

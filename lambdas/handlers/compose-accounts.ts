@@ -1,0 +1,64 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { STSClient } from '@aws-sdk/client-sts';
+import { DynamoDbStateCache } from '../adapters/dynamodb-state-cache';
+import { Ec2AccountReader } from '../adapters/ec2-reader';
+import { Ec2Reverter } from '../adapters/ec2-writer';
+import { MemberAccountClients } from '../adapters/member-account-clients';
+import { LiveStateSource } from '../app/live-state-source';
+import type { PipelineDeps } from '../app/process-event';
+import type { EventMeta } from '../core/events/types';
+import type { Settings } from './settings';
+
+/**
+ * The pipeline of the account and region an event comes from. The home account in the home region uses
+ * `home`; any other (account, region) — a member account through its revert role, or another region of
+ * the home account — gets its own EC2 reader and reverter and its own partition of the state cache,
+ * built once per cold start. Without a member role name, other accounts stay out of scope (ignored).
+ */
+export function accountPipelines(
+  home: PipelineDeps,
+  options: { settings: Settings; homeClient: EC2Client; dynamodb: DynamoDBClient },
+): { depsFor(meta: Partial<EventMeta> | undefined): PipelineDeps; readonly sts: STSClient } {
+  const { settings } = options;
+  const homeAccountId = home.homeAccountId;
+  const homeRegion = process.env.AWS_REGION ?? '';
+  const sts = new STSClient({});
+  if (!homeAccountId) return { depsFor: () => home, sts };
+  const clients = new MemberAccountClients({
+    homeAccountId,
+    homeRegion,
+    homeClient: options.homeClient,
+    sts,
+    memberRoleName: settings.SG_GUARDIAN_MEMBER_ROLE_NAME,
+    externalId: settings.SG_GUARDIAN_EXTERNAL_ID,
+    partition: settings.SG_GUARDIAN_ROLE_ARN?.split(':')[1],
+  });
+  const built = new Map<string, PipelineDeps>();
+  const depsFor = (meta: Partial<EventMeta> | undefined): PipelineDeps => {
+    const account = meta?.accountId ?? homeAccountId;
+    const region = meta?.awsRegion ?? homeRegion;
+    if (account === homeAccountId && region === homeRegion) return home;
+    if (account !== homeAccountId && !settings.SG_GUARDIAN_MEMBER_ROLE_NAME) return home; // out of scope: ignored
+    const scope = `${account}/${region}`;
+    const existing = built.get(scope);
+    if (existing) return existing;
+    const ec2 = clients.memberEc2Client(account, region);
+    const reader = new Ec2AccountReader(ec2);
+    const cache = new DynamoDbStateCache({ client: options.dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE, scope });
+    const state = new LiveStateSource({ reader, cache, config: home.config });
+    const deps: PipelineDeps = {
+      ...home,
+      state,
+      reverter: new Ec2Reverter(ec2),
+      commit: (s) => state.commit(s),
+      ec2Calls: () => reader.calls,
+      homeAccountId: account,
+      // The guardian's own changes there are made through the member role: confirmations, not judged.
+      guardianRoleArn: account === homeAccountId ? home.guardianRoleArn : clients.memberRoleArn(account),
+    };
+    built.set(scope, deps);
+    return deps;
+  };
+  return { depsFor, sts };
+}

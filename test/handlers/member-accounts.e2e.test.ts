@@ -1,0 +1,65 @@
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DynamoDbStateCache } from '../../lambdas/adapters/dynamodb-state-cache';
+import { exampleEvent, startWorld } from './harness';
+
+const MEMBER = '210987654321';
+let world: Awaited<ReturnType<typeof startWorld>>;
+let sts: AwsClientStub<STSClient>;
+
+beforeEach(async () => {
+  sts = mockClient(STSClient);
+  sts.on(AssumeRoleCommand).resolves({
+    Credentials: { AccessKeyId: 'ASIAMEMBER', SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date('2099-01-01T00:00:00Z') },
+  });
+  world = await startWorld({ env: { SG_GUARDIAN_MEMBER_ROLE_NAME: 'sg-guardian-revert', SG_GUARDIAN_EXTERNAL_ID: 'ext-42' } });
+});
+afterEach(async () => {
+  await world.stop();
+  sts.restore();
+});
+
+/** An example event as a member account's rule forwards it to the central bus. */
+function fromMember(name: string, identity?: Record<string, unknown>) {
+  const event = exampleEvent(name);
+  const detail = { ...(event.detail as Record<string, unknown>), recipientAccountId: MEMBER, ...(identity && { userIdentity: identity }) };
+  return { ...event, account: MEMBER, detail };
+}
+
+describe('events from a member account', () => {
+  it('are judged and reverted in that account, with its own partition of the state cache', async () => {
+    // Prepare
+    const event = fromMember('05-ssh-open-to-world');
+    world.land(event);
+
+    // Act
+    const result = await world.evaluate(event);
+
+    // Assess
+    expect(result.results[0]).toMatchObject({ verdict: 'violation', action: 'revert', revert: 'reverted' });
+    // the member's state lives in its own partition of the state cache
+    const scoped = new DynamoDbStateCache({ client: world.dynamo.client, tableName: world.tables.state, scope: `${MEMBER}/eu-west-1` });
+    expect((await scoped.load({ groupIds: ['sg-0backend123'] })).groups).toHaveLength(1);
+    expect(world.ec2.writes.map((w) => w.api)).toEqual(['RevokeSecurityGroupIngress']);
+    expect(world.sns.commandCalls(PublishCommand)).toHaveLength(1);
+  });
+
+  it('treat the member revert role’s own changes as confirmations (no loop)', async () => {
+    // Prepare
+    const own = fromMember('02-open-8080-to-world', {
+      type: 'AssumedRole',
+      arn: `arn:aws:sts::${MEMBER}:assumed-role/sg-guardian-revert/sg-guardian`,
+      sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws:iam::${MEMBER}:role/sg-guardian-revert` } },
+    });
+    world.land(own);
+
+    // Act
+    const result = await world.evaluate(own);
+
+    // Assess
+    expect(result).toEqual({ results: [{ status: 'confirmation' }] });
+    expect(world.ec2.writes).toEqual([]);
+  });
+});
