@@ -4,11 +4,36 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { DynamoDbStateCache } from '../adapters/dynamodb-state-cache';
 import { Ec2AccountReader } from '../adapters/ec2-reader';
 import { Ec2Reverter } from '../adapters/ec2-writer';
-import { MemberAccountClients } from '../adapters/member-account-clients';
+import { accountOfArn, MemberAccountClients } from '../adapters/member-account-clients';
 import { LiveStateSource } from '../app/live-state-source';
 import type { PipelineDeps } from '../app/process-event';
 import type { EventMeta } from '../core/events/types';
 import type { Settings } from './settings';
+
+/** The home account (from the guardian's role ARN) and region, and EC2 clients for any (account, region). */
+export function accountClients(settings: Settings, homeClient: EC2Client) {
+  const roleArn = settings.SG_GUARDIAN_ROLE_ARN;
+  const homeAccountId = roleArn ? accountOfArn(roleArn) : undefined;
+  const homeRegion = process.env.AWS_REGION ?? '';
+  const sts = new STSClient({});
+  const clients = homeAccountId
+    ? new MemberAccountClients({
+        homeAccountId,
+        homeRegion,
+        homeClient,
+        sts,
+        memberRoleName: settings.SG_GUARDIAN_MEMBER_ROLE_NAME,
+        externalId: settings.SG_GUARDIAN_EXTERNAL_ID,
+        partition: roleArn?.split(':')[1],
+      })
+    : undefined;
+  /** The client of an (account, region) this deployment may act in; undefined for an account it may not. */
+  const clientFor = (account: string, region: string): EC2Client | undefined =>
+    clients && (account === homeAccountId || settings.SG_GUARDIAN_MEMBER_ROLE_NAME)
+      ? clients.memberEc2Client(account, region)
+      : undefined;
+  return { homeAccountId, homeRegion, sts, clients, clientFor };
+}
 
 /**
  * The pipeline of the account and region an event comes from. The home account in the home region uses
@@ -21,19 +46,8 @@ export function accountPipelines(
   options: { settings: Settings; homeClient: EC2Client; dynamodb: DynamoDBClient },
 ): { depsFor(meta: Partial<EventMeta> | undefined): PipelineDeps; readonly sts: STSClient } {
   const { settings } = options;
-  const homeAccountId = home.homeAccountId;
-  const homeRegion = process.env.AWS_REGION ?? '';
-  const sts = new STSClient({});
-  if (!homeAccountId) return { depsFor: () => home, sts };
-  const clients = new MemberAccountClients({
-    homeAccountId,
-    homeRegion,
-    homeClient: options.homeClient,
-    sts,
-    memberRoleName: settings.SG_GUARDIAN_MEMBER_ROLE_NAME,
-    externalId: settings.SG_GUARDIAN_EXTERNAL_ID,
-    partition: settings.SG_GUARDIAN_ROLE_ARN?.split(':')[1],
-  });
+  const { homeAccountId, homeRegion, sts, clients } = accountClients(settings, options.homeClient);
+  if (!homeAccountId || !clients) return { depsFor: () => home, sts };
   const built = new Map<string, PipelineDeps>();
   const depsFor = (meta: Partial<EventMeta> | undefined): PipelineDeps => {
     const account = meta?.accountId ?? homeAccountId;

@@ -7,9 +7,7 @@ import { DynamoDbReplayGuard } from '../adapters/dynamodb-replay-guard';
 import { createEc2Client } from '../adapters/ec2-reader';
 import { Ec2Reverter } from '../adapters/ec2-writer';
 import { AccountRoutingReverter } from '../adapters/account-routing-reverter';
-import { MemberAccountClients } from '../adapters/member-account-clients';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { STSClient } from '@aws-sdk/client-sts';
 import type { Reverter } from '../app/ports';
 import { InProcessRunner } from '../adapters/in-process-runner';
 import { type InvokeAsync, LambdaAsyncRunner } from '../adapters/lambda-async-runner';
@@ -24,6 +22,7 @@ import { type DecisionJob, runDecisionJob } from '../app/one-click/decision-job'
 import type { ActionsDeps } from '../app/one-click/router';
 import type { AsyncRunner } from '../app/ports';
 import { parseConfig } from '../core/config/parse-config';
+import { accountClients } from './compose-accounts';
 import type { Settings } from './settings';
 
 /** A user-group lookup must leave room in Slack's 3 s: one try of 1.5 s. */
@@ -101,26 +100,6 @@ function responseUrlPrefixes(settings: Settings): string[] {
 
 /** Reverts in the account and region of the decision's event (member accounts through their role). */
 function routedReverter(settings: Settings, ec2: EC2Client): Reverter {
-  const homeAccountId = settings.SG_GUARDIAN_ROLE_ARN?.split(':')[4];
-  const homeRegion = process.env.AWS_REGION ?? '';
-  const clients = homeAccountId
-    ? new MemberAccountClients({
-        homeAccountId,
-        homeRegion,
-        homeClient: ec2,
-        sts: new STSClient({}),
-        memberRoleName: settings.SG_GUARDIAN_MEMBER_ROLE_NAME,
-        externalId: settings.SG_GUARDIAN_EXTERNAL_ID,
-        partition: settings.SG_GUARDIAN_ROLE_ARN?.split(':')[1],
-      })
-    : undefined;
-  return new AccountRoutingReverter({
-    home: new Ec2Reverter(ec2),
-    homeAccountId,
-    homeRegion,
-    clientFor: (account, region) =>
-      clients && (account === homeAccountId || settings.SG_GUARDIAN_MEMBER_ROLE_NAME)
-        ? clients.memberEc2Client(account, region)
-        : undefined,
-  });
+  const { homeAccountId, homeRegion, clientFor } = accountClients(settings, ec2);
+  return new AccountRoutingReverter({ home: new Ec2Reverter(ec2), homeAccountId, homeRegion, clientFor });
 }

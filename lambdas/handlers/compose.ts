@@ -20,6 +20,7 @@ import type { Notifier } from '../app/ports';
 import type { PipelineDeps } from '../app/process-event';
 import { parseConfig } from '../core/config/parse-config';
 import type { GuardianConfig } from '../core/config/schema';
+import { accountOfArn } from '../adapters/member-account-clients';
 import { accountPipelines } from './compose-accounts';
 import type { Settings } from './settings';
 
@@ -74,7 +75,7 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     guardianRoleArn: settings.SG_GUARDIAN_ROLE_ARN,
     commit: (s) => state.commit(s),
     ec2Calls: () => reader.calls,
-    homeAccountId: settings.SG_GUARDIAN_ROLE_ARN?.split(':')[4],
+    homeAccountId: settings.SG_GUARDIAN_ROLE_ARN ? accountOfArn(settings.SG_GUARDIAN_ROLE_ARN) : undefined,
     decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE }),
     ...decisionLinks(settings, config, secrets),
   };

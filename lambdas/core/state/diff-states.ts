@@ -1,6 +1,7 @@
 import type { Change } from '../events/types';
 import { directedRuleKey, toRuleSpec } from '../model/rule-key';
 import type { Direction, NetworkAcl, NetworkModel, SecurityGroup, SgRule } from '../model/types';
+import { sameSet } from './apply-change';
 import { sameEntry } from './nacl-ops';
 
 /**
@@ -97,8 +98,4 @@ function movedSubnets(known: NetworkModel, before: NetworkAcl, after: NetworkAcl
           ]
         : [];
     });
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
 }
