@@ -1,5 +1,5 @@
 import type { aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
-import type { DeploymentConfig } from '../lambdas/core/config/deployment-schema';
+import type { DeploymentConfig, RevertScope } from '../lambdas/core/config/deployment-schema';
 import { GuardianPropsError } from './errors';
 
 /** The deployment settings a construct prop may override (guardian.yaml `deployment:` otherwise). */
@@ -22,6 +22,8 @@ export interface DeploymentProps {
   readonly memberRoleName?: string;
   /** sts:ExternalId the member roles require; setting it enables cross-account reverts. @default config */
   readonly externalId?: string;
+  /** Tags and/or VPCs every revert write is limited to (IAM conditions). @default config, else none */
+  readonly revertScope?: RevertScope;
 }
 
 /** Reverts in other accounts through a role of the same name in each. */
@@ -39,6 +41,7 @@ export interface ResolvedDeployment {
   /** Empty: this stack's region only. */
   readonly regions: readonly string[];
   readonly crossAccount?: CrossAccountSettings;
+  readonly revertScope?: RevertScope;
 }
 
 /** Props first, then guardian.yaml's `deployment:` (already validated by its schema). */
@@ -56,6 +59,7 @@ export function resolveDeployment(config: DeploymentConfig, props: DeploymentPro
     slackChannel: props.slackChannel ?? config.slackChannel,
     emailSubscribers: props.emailSubscribers ?? config.emailSubscribers,
     regions: props.regions ?? config.regions,
+    revertScope: props.revertScope ?? config.revertScope,
     crossAccount:
       externalId === undefined
         ? undefined

@@ -110,6 +110,7 @@ export function buildMemberApp(app: App, options: GuardianAppOptions = {}): Memb
       externalId,
       organizationId: contextString(app, 'organizationId') ?? deployment.organizationId,
       regions: [...new Set([centralRegion, ...regions])],
+      revertScope: deployment.revertScope,
     },
   });
   addNagChecks(app);

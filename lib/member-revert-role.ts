@@ -1,5 +1,6 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import type { RevertScope } from '../lambdas/core/config/deployment-schema';
 import { ec2Statements } from './ec2-permissions';
 import * as nag from './nag-suppressions';
 
@@ -14,6 +15,8 @@ export interface MemberRevertRoleProps {
   readonly organizationId?: string;
   /** Regions the role may revert in (the write ARNs); IAM roles are global. */
   readonly regions: readonly string[];
+  /** Tags and/or VPCs the EC2 writes are limited to. @default no conditions */
+  readonly revertScope?: RevertScope;
 }
 
 /**
@@ -31,7 +34,7 @@ export class MemberRevertRole extends Construct {
         ...(props.organizationId && { 'aws:PrincipalOrgID': props.organizationId }),
       },
     };
-    const ec2 = ec2Statements(this, props.regions);
+    const ec2 = ec2Statements(this, { regions: props.regions, revertScope: props.revertScope });
     this.role = new iam.Role(this, 'Role', {
       roleName: props.roleName ?? 'sg-guardian-revert',
       description: 'sg-guardian: the central evaluator reads and reverts EC2 network changes here',

@@ -42,7 +42,8 @@ export function acknowledgeEc2Writes(principal: IConstruct, ec2: readonly iam.Po
     ec2,
     'Reverts must reach any security group, rule, ENI, NACL, subnet association or instance attachment ' +
       'a change touched; each write action is listed by name (never ec2:*) and limited to the ARNs of ' +
-      'its resource types in this account and the watched regions.',
+      'its resource types in this account and the watched regions (and, with deployment.revertScope, ' +
+      'to the tags and VPCs configured there).',
   );
 }
 

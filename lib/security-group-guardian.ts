@@ -17,6 +17,7 @@ import { AUDIT_LOG_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-audit-log';
 import { STATE_CACHE_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-state-cache';
 import { IDEMPOTENCY_IAM_ACTIONS } from '../lambdas/adapters/idempotency';
 import type { GuardianConfig } from '../lambdas/core/config/schema';
+import type { RevertScope } from '../lambdas/core/config/deployment-schema';
 import {
   acceptOrganizationEvents,
   assumeMemberRolesStatement,
@@ -72,6 +73,8 @@ export class SecurityGroupGuardian extends Construct {
   readonly regions: readonly string[];
   /** Set when the evaluator may revert in member accounts. */
   readonly crossAccount?: CrossAccountSettings;
+  /** Tags and/or VPCs the EC2 write permissions are limited to (none: the whole account). */
+  readonly revertScope?: RevertScope;
   readonly tables: GuardianTables;
   readonly notifications: GuardianNotifications;
   readonly role: iam.Role;
@@ -97,6 +100,7 @@ export class SecurityGroupGuardian extends Construct {
     this.mode = deployment.mode;
     this.regions = [...new Set([Stack.of(this).region, ...deployment.regions])];
     this.crossAccount = deployment.crossAccount;
+    this.revertScope = deployment.revertScope;
     this.configFile = resolve(props.configFile);
     this.tables = new GuardianTables(this, 'Tables');
     this.notifications = new GuardianNotifications(this, 'Notifications', {
@@ -201,7 +205,7 @@ export class SecurityGroupGuardian extends Construct {
   }
 
   private grantPermissions(): void {
-    const ec2 = ec2Statements(this, this.regions);
+    const ec2 = ec2Statements(this, { regions: this.regions, revertScope: this.revertScope });
     for (const statement of ec2) this.role.addToPrincipalPolicy(statement);
     nag.acknowledgeEc2Writes(this.role, ec2);
     this.tables.state.grant(this.role, ...STATE_CACHE_IAM_ACTIONS);

@@ -48,10 +48,17 @@ export class Ec2Reverter implements Reverter {
       return { step, status: revokedNothing(output, step.input) ? 'already' : 'applied' };
     } catch (error) {
       if (api.alreadyCodes.includes(errorCode(error))) return { step, status: 'already' };
-      return failed(step, describeError(error));
+      const denied = DENIED_CODES.has(errorCode(error));
+      return failed(step, denied ? `${describeError(error)} ${DENIED_HINT}` : describeError(error));
     }
   }
 }
+
+/** EC2 says UnauthorizedOperation when IAM denies a write (e.g. outside deployment.revertScope). */
+const DENIED_CODES: ReadonlySet<string> = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException']);
+const DENIED_HINT =
+  '(the revert role may not write to this resource: it is outside deployment.revertScope or the watched ' +
+  'regions; apply the revert plan by hand if it should be undone)';
 
 function failed(step: RevertStep, error: string): StepOutcome {
   return { step, status: 'failed', error };

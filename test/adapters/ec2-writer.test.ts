@@ -236,6 +236,25 @@ describe('Ec2Reverter: failures', () => {
     });
   });
 
+  it('says a write IAM denied may be outside the revert scope, and does not retry it', async () => {
+    // Prepare
+    const { client, ec2 } = mockedEc2();
+    ec2
+      .on(RevokeSecurityGroupIngressCommand)
+      .rejects(ec2Error('UnauthorizedOperation', 403, 'You are not authorized to perform this operation.'));
+    const plan = readyPlan(revoke);
+
+    // Act
+    const outcome = await new Ec2Reverter(client).apply(plan, verdictFor(plan));
+
+    // Assess
+    expect(outcome.status).toBe('failed');
+    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(1);
+    expect(outcome.steps[0]?.error).toMatch(
+      /^UnauthorizedOperation: You are not authorized to perform this operation\. \(.*outside deployment\.revertScope.*by hand/,
+    );
+  });
+
   it('reports a plan that failed after an applied step as partial', async () => {
     // Prepare
     const { client, ec2 } = mockedEc2();

@@ -77,6 +77,7 @@ export interface Statement {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource: Json | Json[];
+  readonly Condition?: Record<string, Record<string, Json>>;
 }
 
 /** Every statement of every IAM policy in the template, with actions and resources as lists. */
@@ -87,6 +88,17 @@ export function iamStatements(template: Template) {
       effect: s.Effect,
       actions: [s.Action].flat(),
       resources: [s.Resource].flat().map(cfnText),
+      conditions: s.Condition && conditionText(s.Condition),
     })),
+  );
+}
+
+/** A statement's Condition with every value as a list of texts (see cfnText). */
+function conditionText(condition: NonNullable<Statement['Condition']>) {
+  return Object.fromEntries(
+    Object.entries(condition).map(([operator, keys]) => [
+      operator,
+      Object.fromEntries(Object.entries(keys).map(([key, value]) => [key, [value].flat().map(cfnText)])),
+    ]),
   );
 }

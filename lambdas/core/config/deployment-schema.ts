@@ -5,6 +5,36 @@ const RegionSchema = z
   .string()
   .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/, 'an AWS region like eu-west-1');
 
+/** A tag key usable in `aws:ResourceTag/<key>` (not the reserved `aws:` prefix). */
+const TAG_KEY = 'a tag key (1-128 letters, digits, spaces and _.:/=+@-, not starting with aws:)';
+const TagKeySchema = z.string().regex(/^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+@-]{1,128}$/u);
+
+/** Limits the revert permissions; the resource a write changes must match every key given. */
+export const RevertScopeSchema = z
+  .strictObject({
+    tags: z
+      .record(z.string(), z.union([z.string().max(256), z.array(z.string().max(256)).min(1)]))
+      .superRefine((tags, ctx) => {
+        for (const key of Object.keys(tags))
+          if (!TagKeySchema.safeParse(key).success)
+            ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not ${TAG_KEY}` });
+      })
+      .optional()
+      .describe(
+        'Tags the changed security group, interface or network ACL must carry (a list: any of the values)',
+      ),
+    vpcIds: z
+      .array(z.string().regex(/^vpc-[0-9a-f]{8,17}$/, 'a VPC id like vpc-0a1b2c3d'))
+      .min(1)
+      .optional()
+      .describe('VPCs reverts may write in'),
+  })
+  .refine((s) => Object.keys(s.tags ?? {}).length > 0 || (s.vpcIds ?? []).length > 0, {
+    message: 'give tags, vpcIds or both (omit revertScope to revert anywhere in the account)',
+  });
+
+export type RevertScope = z.infer<typeof RevertScopeSchema>;
+
 /**
  * How `cdk deploy` installs the guardrail (read by the CDK app only; the handlers ignore it).
  * CDK context (`-c mode=enforce`, …) and construct props override these keys.
@@ -54,6 +84,10 @@ export const DeploymentSchema = z
       .regex(/^[\w+=,.@:/-]{2,1224}$/, '2-1224 characters of letters, digits and +=,.@:/-')
       .optional()
       .describe('sts:ExternalId the member roles require; enables cross-account access'),
+    revertScope: RevertScopeSchema.optional().describe(
+      'Limit the EC2 write permissions (central and member roles) by tag and/or VPC; a revert outside ' +
+        'them fails and is reported. Default: any resource of the watched accounts and regions',
+    ),
   })
   .superRefine((deployment, ctx) => {
     if (deployment.organizationId !== undefined && deployment.externalId === undefined)
