@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeBundledPolicy } from '../test/support/policy';
 import type { Metafile } from 'esbuild';
 import { bundleHandler, HANDLER_BUNDLE_FILE } from '../lib/bundling/handler-bundle';
 
@@ -12,7 +13,7 @@ const RUNS = Number(process.argv[2] ?? 15);
 const IMPORT_ENV = {
   PATH: process.env.PATH,
   AWS_REGION: 'eu-west-1',
-  SG_GUARDIAN_CONFIG: 'guardian.yaml',
+  SG_GUARDIAN_CONFIG: 'guardian.json',
   SG_GUARDIAN_STATE_TABLE: 'state',
   SG_GUARDIAN_AUDIT_TABLE: 'audit',
   SG_GUARDIAN_IDEMPOTENCY_TABLE: 'idempotency',
@@ -49,7 +50,7 @@ try {
 async function measure(entry: string, name: string, options = {}) {
   const dir = join(work, name);
   const { metafile } = await bundleHandler(entry, dir, options);
-  copyFileSync('examples/guardian.yaml', join(dir, 'guardian.yaml'));
+  copyFileSync(writeBundledPolicy(), join(dir, 'guardian.json'));
   const times = Array.from({ length: RUNS }, () =>
     Number(
       execFileSync(process.execPath, ['--input-type=module', '-e', MEASURE_IMPORT], {

@@ -1,5 +1,6 @@
 // The evaluator handler in-process: wall time and EC2 calls per event, against dynalite (DynamoDB on
 // loopback), an in-memory EC2, SNS/Secrets Manager mocks and a loopback Slack. Prints one JSON line.
+import { writeBundledPolicy } from '../test/support/policy';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -36,7 +37,7 @@ Object.assign(process.env, {
   AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   POWERTOOLS_METRICS_DISABLED: 'true',
-  SG_GUARDIAN_CONFIG: 'examples/guardian.yaml',
+  SG_GUARDIAN_CONFIG: writeBundledPolicy(),
   SG_GUARDIAN_MODE: 'enforce',
   SG_GUARDIAN_STATE_TABLE: dynamo.tables.state,
   SG_GUARDIAN_AUDIT_TABLE: dynamo.tables.audit,

@@ -4,6 +4,7 @@ import { DECISION_STORE_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-decisio
 import { REPLAY_GUARD_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-replay-guard';
 import { LAMBDA_ASYNC_RUNNER_IAM_ACTIONS } from '../lambdas/adapters/lambda-async-runner';
 import { LINK_SECRET_IAM_ACTIONS } from '../lambdas/adapters/link-secret';
+import type { GuardianConfig } from '../lambdas/core/config/schema';
 import { GuardianFunction } from './guardian-function';
 import type { GuardianTables } from './guardian-tables';
 
@@ -12,7 +13,8 @@ export interface GuardianActionsProps {
   readonly role: iam.Role;
   /** The environment every handler shares. */
   readonly environment: Readonly<Record<string, string>>;
-  readonly configFile: string;
+  /** The validated policy bundled beside the handler. */
+  readonly config: GuardianConfig;
   readonly tables: GuardianTables;
   readonly entry: string;
 }
@@ -46,7 +48,7 @@ export class GuardianActions extends Construct {
     props.tables.state.grant(props.role, ...DECISION_STORE_IAM_ACTIONS, ...REPLAY_GUARD_IAM_ACTIONS);
     this.function = new GuardianFunction(this, 'Function', {
       entry: props.entry,
-      configFile: props.configFile,
+      config: props.config,
       role: props.role,
       environment: { ...props.environment, SG_GUARDIAN_LINK_SECRET_ARN: this.linkSecret.secretArn },
       description: 'sg-guardian: one-click revert / keep from Slack buttons and signed links',

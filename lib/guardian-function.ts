@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -11,11 +12,13 @@ import {
   aws_logs as logs,
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { GuardianBundlingError, GuardianPropsError } from './errors';
+import type { GuardianConfig } from '../lambdas/core/config/schema';
+import { toPolicyJson } from '../lambdas/core/config/validate-config';
+import { GuardianBundlingError } from './errors';
 import { acknowledgePinnedRuntime } from './nag-suppressions';
 
 /** The name the handlers read their policy from (SG_GUARDIAN_CONFIG, relative to /var/task). */
-export const BUNDLED_CONFIG_NAME = 'guardian.yaml';
+export const BUNDLED_CONFIG_NAME = 'guardian.json';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE_CLI = fileURLToPath(new URL('./bundling/bundle-cli.ts', import.meta.url));
@@ -23,8 +26,8 @@ const BUNDLE_CLI = fileURLToPath(new URL('./bundling/bundle-cli.ts', import.meta
 export interface GuardianFunctionProps {
   /** The handler's TypeScript file (exports `handler`). */
   readonly entry: string;
-  /** guardian.yaml to copy next to the bundle as BUNDLED_CONFIG_NAME. */
-  readonly configFile: string;
+  /** The validated policy, written beside the bundle as JSON (BUNDLED_CONFIG_NAME): no YAML parser at run time. */
+  readonly config: GuardianConfig;
   readonly role: iam.IRole;
   readonly environment: Record<string, string>;
   readonly description: string;
@@ -45,17 +48,15 @@ export interface GuardianFunctionProps {
 
 /**
  * A sg-guardian handler: Node.js 22 on ARM, bundled locally by esbuild (no Docker) as minified ESM
- * with the AWS SDK v3 inside (the versions we pinned), a source map, and guardian.yaml beside it.
+ * with the AWS SDK v3 inside (the versions we pinned), a source map, and the policy beside it as JSON.
  * The bundle is built by lib/bundling/handler-bundle.ts (esbuild plus a tree-shaking plugin, which
  * NodejsFunction's esbuild command line cannot load).
  */
 export class GuardianFunction extends lambda.Function {
   constructor(scope: Construct, id: string, props: GuardianFunctionProps) {
-    if (!existsSync(props.configFile))
-      throw new GuardianPropsError(`configFile not found: ${props.configFile}`);
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
     super(scope, id, {
-      code: bundledCode(props.entry, props.configFile),
+      code: bundledCode(props.entry, toPolicyJson(props.config)),
       handler: 'index.handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_22_X,
@@ -82,14 +83,15 @@ export class GuardianFunction extends lambda.Function {
 }
 
 /** The handler bundled at synth (skipped, as for any asset, when the stack is not being bundled). */
-function bundledCode(entry: string, configFile: string): lambda.Code {
+function bundledCode(entry: string, policyJson: string): lambda.Code {
+  const policyHash = createHash('sha256').update(policyJson).digest('hex');
   const args = ['--import', 'tsx', BUNDLE_CLI, entry];
   return lambda.Code.fromAsset(PROJECT_ROOT, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
-      // Never run (local bundling always answers); it also keys CDK's asset cache by entry and config.
+      // Never run (local bundling always answers); it also keys CDK's asset cache by entry and policy.
       image: DockerImage.fromRegistry('local-bundling-only'),
-      command: ['node', ...args, '/asset-output', configFile],
+      command: ['node', ...args, '/asset-output', `policy-sha256=${policyHash}`],
       local: {
         tryBundle(outputDir) {
           // stdout is the template when `cdk synth` prints it: esbuild reports on stderr only.
@@ -99,7 +101,7 @@ function bundledCode(entry: string, configFile: string): lambda.Code {
           });
           if (run.status !== 0)
             throw new GuardianBundlingError(`bundling ${entry} failed (${run.status ?? run.signal})`);
-          copyFileSync(configFile, join(outputDir, BUNDLED_CONFIG_NAME));
+          writeFileSync(join(outputDir, BUNDLED_CONFIG_NAME), policyJson);
           return true;
         },
       },

@@ -41,10 +41,10 @@ export interface SecurityGroupGuardianProps extends DeploymentProps {
    * @default true when a Slack secret, approvals.publicUrl or approvals users/groups are configured
    */
   readonly oneClick?: boolean;
-  /** The parsed policy (validated at synth; must be the content of `configFile`). */
+  /** The parsed policy (validated at synth), bundled beside each handler as JSON. */
   readonly config: GuardianConfig;
-  /** Path of the guardian.yaml bundled beside each handler. */
-  readonly configFile: string;
+  /** Where `config` was read from, for the record (`sg-guardian` reads nothing else from it). @default none */
+  readonly configFile?: string;
   /** When the sweep runs. @default events.Schedule.rate(Duration.minutes(15)) */
   readonly sweepSchedule?: events.Schedule;
   /** Days an audit entry is kept (DynamoDB TTL). @default 365 */
@@ -63,11 +63,13 @@ const handlerPath = (name: string) =>
  * from the props, else from guardian.yaml's `deployment:`. With an external id the evaluator may
  * assume the member role in other accounts; with an Organization id the default bus accepts the
  * Organization's events. A further handler (e.g. one-click actions from Slack) is one more
- * `GuardianFunction` with `this.role`, `this.environment` and `this.configFile`, plus its own trigger.
+ * `GuardianFunction` with `this.role`, `this.environment` and `this.config`, plus its own trigger.
  */
 export class SecurityGroupGuardian extends Construct {
-  /** Absolute path of the guardian.yaml bundled with every handler. */
-  readonly configFile: string;
+  /** The policy bundled (as JSON) with every handler. */
+  readonly config: GuardianConfig;
+  /** Absolute path of the guardian.yaml `config` was read from, when given. */
+  readonly configFile?: string;
   readonly mode: 'enforce' | 'dry-run';
   /** Regions whose changes this guardian judges (this stack's region first). */
   readonly regions: readonly string[];
@@ -101,7 +103,8 @@ export class SecurityGroupGuardian extends Construct {
     this.regions = [...new Set([Stack.of(this).region, ...deployment.regions])];
     this.crossAccount = deployment.crossAccount;
     this.revertScope = deployment.revertScope;
-    this.configFile = resolve(props.configFile);
+    this.config = props.config;
+    this.configFile = props.configFile === undefined ? undefined : resolve(props.configFile);
     this.tables = new GuardianTables(this, 'Tables');
     this.notifications = new GuardianNotifications(this, 'Notifications', {
       slackSecret: props.slackSecret,
@@ -129,7 +132,7 @@ export class SecurityGroupGuardian extends Construct {
     this.failedInvocationsQueue = secureQueue(this, 'FailedInvocations');
     this.evaluator = new GuardianFunction(this, 'Evaluator', {
       entry: handlerPath('evaluate'),
-      configFile: this.configFile,
+      config: props.config,
       role: this.role,
       environment: this.environment,
       description: 'sg-guardian: judges one CloudTrail security group / ENI / NACL change',
@@ -151,7 +154,7 @@ export class SecurityGroupGuardian extends Construct {
       this.actions = new GuardianActions(this, 'Actions', {
         role: this.role,
         environment: this.environment,
-        configFile: this.configFile,
+        config: props.config,
         tables: this.tables,
         entry: handlerPath('actions'),
       });
@@ -175,7 +178,7 @@ export class SecurityGroupGuardian extends Construct {
     // The next scheduled run replaces a failed sweep: no asynchronous retries.
     this.sweeper = new GuardianFunction(this, 'Sweep', {
       entry: handlerPath('sweep'),
-      configFile: this.configFile,
+      config: props.config,
       role: this.role,
       environment: this.environment,
       description: 'sg-guardian: refreshes the last-known state and judges drift',

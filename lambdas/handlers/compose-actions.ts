@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBundledConfig } from '../adapters/bundled-config';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDbAuditLog } from '../adapters/dynamodb-audit-log';
@@ -21,7 +21,6 @@ import type { DecideDeps } from '../app/one-click/decide';
 import { type DecisionJob, runDecisionJob } from '../app/one-click/decision-job';
 import type { ActionsDeps } from '../app/one-click/router';
 import type { AsyncRunner } from '../app/ports';
-import { parseConfig } from '../core/config/parse-config';
 import { accountClients } from './compose-accounts';
 import type { Settings } from './settings';
 
@@ -38,7 +37,7 @@ export interface ComposeActionsOptions {
 
 /** Every dependency of the actions function (Slack interactivity and signed links), once per cold start. */
 export function composeActions(settings: Settings, options: ComposeActionsOptions = {}) {
-  const config = parseConfig(readFileSync(settings.SG_GUARDIAN_CONFIG, 'utf8'), settings.SG_GUARDIAN_CONFIG);
+  const config = readBundledConfig(settings.SG_GUARDIAN_CONFIG);
   const ec2 = createEc2Client();
   const dynamodb = new DynamoDBClient({});
   const secrets = new SecretsManagerClient({});

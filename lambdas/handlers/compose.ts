@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBundledConfig } from '../adapters/bundled-config';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -18,7 +18,6 @@ import { LiveStateSource } from '../app/live-state-source';
 import { SignedLinks } from '../app/one-click/signed-link';
 import type { Notifier } from '../app/ports';
 import type { PipelineDeps } from '../app/process-event';
-import { parseConfig } from '../core/config/parse-config';
 import type { GuardianConfig } from '../core/config/schema';
 import { accountOfArn } from '../adapters/member-account-clients';
 import { accountPipelines } from './compose-accounts';
@@ -32,7 +31,7 @@ const SLACK_BUDGET = { timeoutMs: 4_000, retries: 1 } as const;
  * itself honours AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) and the default credential chain.
  */
 export function composePipeline(settings: Settings, metrics: Metrics) {
-  const config = parseConfig(readFileSync(settings.SG_GUARDIAN_CONFIG, 'utf8'), settings.SG_GUARDIAN_CONFIG);
+  const config = readBundledConfig(settings.SG_GUARDIAN_CONFIG);
   const ec2 = createEc2Client();
   const dynamodb = new DynamoDBClient({});
   const reader = new Ec2AccountReader(ec2);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** The Lambda's configuration: environment variables only, parsed once at cold start. */
 const SettingsSchema = z.object({
-  SG_GUARDIAN_CONFIG: z.string().min(1).default('guardian.yaml'),
+  /** The JSON policy the CDK app bundles beside the handler. */
+  SG_GUARDIAN_CONFIG: z.string().min(1).default('guardian.json'),
   SG_GUARDIAN_MODE: z.enum(['enforce', 'dry-run']).default('dry-run'),
   SG_GUARDIAN_STATE_TABLE: z.string().min(1),
   SG_GUARDIAN_AUDIT_TABLE: z.string().min(1),

@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeBundledPolicy } from '../support/policy';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
@@ -67,11 +65,8 @@ export async function startActionsWorld() {
 }
 
 function configWithApprovals(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sg-guardian-actions-'));
-  const path = join(dir, 'guardian.yaml');
   const approvals = `\napprovals:\n  slackUsers: [U0ALICE]\n  slackUserGroups: [${ONCALL_GROUP}]\n`;
-  writeFileSync(path, readFileSync('examples/guardian.yaml', 'utf8') + approvals);
-  return path;
+  return writeBundledPolicy('examples/guardian.yaml', approvals);
 }
 
 /** A Function URL event as Lambda delivers it (body base64-encoded). */

@@ -1,3 +1,4 @@
+import { writeBundledPolicy } from '../support/policy';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -65,7 +66,7 @@ export async function startWorld(
   vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
   vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
   vi.stubEnv('POWERTOOLS_TRACE_ENABLED', 'false');
-  vi.stubEnv('SG_GUARDIAN_CONFIG', 'examples/guardian.yaml');
+  vi.stubEnv('SG_GUARDIAN_CONFIG', writeBundledPolicy());
   vi.stubEnv('SG_GUARDIAN_MODE', options.mode ?? 'enforce');
   vi.stubEnv('SG_GUARDIAN_STATE_TABLE', tables.state);
   vi.stubEnv('SG_GUARDIAN_AUDIT_TABLE', tables.audit);

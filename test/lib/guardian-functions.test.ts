@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../lambdas/core/config/parse-config';
+import { parseConfigJson } from '../../lambdas/core/config/validate-config';
 import { readSettings } from '../../lambdas/handlers/settings';
 import { ESM_REQUIRE_BANNER } from '../../lib/bundling/handler-bundle';
 import { CONFIG_FILE, synthGuardian } from './guardian-fixture';
@@ -23,7 +25,7 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
     rmSync(synth.app.outdir, { recursive: true, force: true });
   });
 
-  it('runs the evaluator on Node.js 24, ARM, 512 MB, 60 s, with active tracing', () => {
+  it('runs the evaluator on Node.js 22, ARM, 512 MB, 60 s, with active tracing', () => {
     // Act
     const props = fn('evaluator')?.Properties;
 
@@ -39,7 +41,7 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
     expect(props.ReservedConcurrentExecutions).toBeUndefined();
   });
 
-  it('runs the sweep on Node.js 24, ARM, 512 MB, for up to 5 minutes', () => {
+  it('runs the sweep on Node.js 22, ARM, 512 MB, for up to 5 minutes', () => {
     // Act
     const props = fn('sweeper')?.Properties;
 
@@ -62,7 +64,7 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
 
     // Assess
     expect(env).toEqual({
-      SG_GUARDIAN_CONFIG: 'guardian.yaml',
+      SG_GUARDIAN_CONFIG: 'guardian.json',
       SG_GUARDIAN_MODE: 'dry-run',
       SG_GUARDIAN_STATE_TABLE: { Ref: id(tables.state) },
       SG_GUARDIAN_AUDIT_TABLE: { Ref: id(tables.audit) },
@@ -123,29 +125,38 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
     expect(imported.filter((i) => i !== 'module' && !i?.startsWith('node:'))).toEqual([]);
     expect(code.match(sdkRequire)).toBeNull();
     expect(code).toContain('DescribeSecurityGroups');
-    // 1.04 MB with the tree-shaking plugin (BENCHMARKS.md, Bundle); 1.94 MB without it.
-    expect(code.length).toBeLessThan(1_200_000);
+    // Under 1 MB with the tree-shaking plugin and no YAML parser (BENCHMARKS.md, Bundle).
+    expect(code.length).toBeLessThan(1_000_000);
   });
 
-  it.each(['evaluator', 'sweeper'] as const)('copies guardian.yaml beside the %s bundle', (name) => {
+  it.each(['evaluator', 'sweeper'] as const)('writes the validated policy beside the %s bundle as JSON', (name) => {
     // Prepare
-    const expected = readFileSync(CONFIG_FILE, 'utf8');
+    const expected = parseConfig(readFileSync(CONFIG_FILE, 'utf8'), CONFIG_FILE);
 
     // Act
-    const bundled = readFileSync(assetFile(name, 'guardian.yaml'), 'utf8');
+    const bundled = readFileSync(assetFile(name, 'guardian.json'), 'utf8');
 
     // Assess
-    expect(bundled).toBe(expected);
+    expect(parseConfigJson(bundled, 'guardian.json')).toEqual(expected);
+  });
+
+  it.each(['evaluator', 'sweeper'] as const)('leaves the YAML parser out of the %s bundle', (name) => {
+    // Act
+    const code = readFileSync(assetFile(name, 'index.mjs'), 'utf8');
+
+    // Assess: strings only the yaml package has (its error codes and tags)
+    expect(code).not.toContain('tag:yaml.org,2002:');
+    expect(code).not.toContain('BLOCK_AS_IMPLICIT_KEY');
   });
 
   it.each(['evaluator', 'sweeper'] as const)(
-    'loads the bundled %s and its guardian.yaml in plain Node',
+    'loads the bundled %s and its guardian.json in plain Node',
     (name) => {
       // Prepare: what Lambda provides — the asset as working directory, the function's variables
       const env = {
         PATH: process.env.PATH,
         AWS_REGION: 'eu-west-1',
-        SG_GUARDIAN_CONFIG: 'guardian.yaml',
+        SG_GUARDIAN_CONFIG: 'guardian.json',
         SG_GUARDIAN_STATE_TABLE: 'state',
         SG_GUARDIAN_AUDIT_TABLE: 'audit',
         SG_GUARDIAN_IDEMPOTENCY_TABLE: 'idempotency',

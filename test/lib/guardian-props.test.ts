@@ -36,7 +36,6 @@ describe('SecurityGroupGuardian props', () => {
     ['zero audit days', { auditTtlDays: 0 }, /auditTtlDays must be a positive whole number/],
     ['fractional audit days', { auditTtlDays: 1.5 }, /auditTtlDays must be a positive whole number/],
     ['zero reserved concurrency', { reservedConcurrentExecutions: 0 }, /reservedConcurrentExecutions/],
-    ['a missing config file', { configFile: 'no/such/guardian.yaml' }, /configFile not found/],
   ])('rejects %s at synth', (_name, props, message) => {
     // Act
     const act = () => build(props);

@@ -1,7 +1,9 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
-import { ConfigError, type ConfigIssue } from './errors';
-import { ConfigSchema, type GuardianConfig } from './schema';
+import { ConfigError } from './errors';
+import type { GuardianConfig } from './schema';
+import { validateConfig } from './validate-config';
+
+type YamlDocument = ReturnType<typeof parseDocument>;
 
 /**
  * Parses guardian.yaml (or JSON) text. Throws ConfigError naming the file, the path of each bad field,
@@ -20,43 +22,13 @@ export function parseConfig(text: string, file: string): GuardianConfig {
       })),
     );
   }
-  const raw = doc.toJS() ?? {};
-  const result = ConfigSchema.safeParse(raw);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    file,
-    result.error.issues.map((issue) => toConfigIssue(issue, doc, lineCounter)),
-    { cause: result.error },
-  );
+  return validateConfig(doc.toJS(), file, (path) => {
+    const node = findNode(doc, path);
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  });
 }
 
-function toConfigIssue(
-  issue: z.core.$ZodIssue,
-  doc: ReturnType<typeof parseDocument>,
-  lines: LineCounter,
-): ConfigIssue {
-  const path = formatPath(issue.path);
-  const node = findNode(doc, issue.path);
-  const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
-  return { path, message: describeIssue(issue), line };
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys')
-    return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_value' && 'values' in issue)
-    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}`;
-  return issue.message;
-}
-
-/** dependencies[0].from.groupId */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
-}
-
-function findNode(doc: ReturnType<typeof parseDocument>, path: readonly PropertyKey[]) {
+function findNode(doc: YamlDocument, path: readonly PropertyKey[]) {
   let node: unknown = doc.contents;
   let found: { range?: [number, number, number] | null } | undefined;
   for (const key of path) {
