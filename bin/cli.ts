@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo';
 import { registerEvaluate } from './commands/evaluate';
 import { registerExplain } from './commands/explain';
 import { EXIT, type Io, processIo } from './commands/shared';
+import { registerSnapshot } from './commands/snapshot';
 
 /** Builds the sg-guardian CLI; `io` and the exit code are injectable for tests. */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -19,6 +20,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerEvaluate(program, io, setExit);
   registerDemo(program, io, setExit);
   registerAudit(program, io, setExit);
+  registerSnapshot(program, io, setExit);
   return program;
 }
 

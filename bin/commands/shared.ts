@@ -4,7 +4,15 @@ import { ConfigError } from '../../lambdas/core/config/errors';
 export const EXIT = { ok: 0, violation: 1, badInput: 2 } as const;
 
 /** Errors that mean "the input is wrong" (exit 2) rather than "the tool is broken". */
-const BAD_INPUT = new Set(['ConfigError', 'SnapshotError', 'InputFileError', 'UsageError']);
+const BAD_INPUT = new Set([
+  'ConfigError',
+  'SnapshotError',
+  'InputFileError',
+  'PlanError',
+  'UsageError',
+  'AwsAccessError',
+  'SnapshotFolderError',
+]);
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

@@ -1,6 +1,12 @@
-/** An EC2 read failed (after the SDK's retries); `cause` is the SDK error. */
+/** An EC2 read failed (after the SDK's retries); `cause` is the SDK error, `api` the failed action. */
 export class Ec2ReadError extends Error {
   override name = 'Ec2ReadError';
+  readonly api: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; api?: string }) {
+    super(message, options);
+    this.api = options?.api;
+  }
 }
 
 interface SdkErrorShape {

@@ -9,6 +9,7 @@ import {
   distinct,
   FILTER_VALUE_LIMIT,
   filterOf,
+  type Page,
   paginate,
   uniqueBy,
 } from './ec2-paginate';
@@ -42,6 +43,8 @@ export interface Ec2ReaderOptions {
   readonly concurrency?: number;
   /** MaxResults per page, clamped to each API's range (default: each API's maximum). */
   readonly pageSize?: number;
+  /** Told after each page arrives: the API (e.g. DescribeSecurityGroups) and the items on the page. */
+  readonly onPage?: (api: string, items: number) => void;
 }
 
 /** Owner id of AWS-managed prefix lists: readAll lists them but reads entries of customer lists only. */
@@ -60,6 +63,7 @@ export class Ec2AccountReader implements AccountReader {
   #calls = 0;
   readonly #limit: <T>(task: () => Promise<T>) => Promise<T>;
   readonly #pageSize: number | undefined;
+  readonly #onPage: Ec2ReaderOptions['onPage'];
 
   constructor(
     private readonly client: EC2Client,
@@ -67,6 +71,7 @@ export class Ec2AccountReader implements AccountReader {
   ) {
     this.#limit = createLimiter(options.concurrency ?? 8);
     this.#pageSize = options.pageSize;
+    this.#onPage = options.onPage;
   }
 
   get calls(): number {
@@ -155,15 +160,21 @@ export class Ec2AccountReader implements AccountReader {
     return paginate(query.api, (token) =>
       this.#limit(async () => {
         this.#calls += 1;
+        let page: Page<T>;
         try {
-          return await query.page(this.client, {
+          page = await query.page(this.client, {
             ...input,
             MaxResults,
             ...(token === undefined ? {} : { NextToken: token }),
           });
         } catch (error) {
-          throw new Ec2ReadError(`ec2:${query.api} failed: ${describeError(error)}`, { cause: error });
+          throw new Ec2ReadError(`ec2:${query.api} failed: ${describeError(error)}`, {
+            cause: error,
+            api: query.api,
+          });
         }
+        this.#onPage?.(query.api, page.items?.length ?? 0);
+        return page;
       }),
     );
   }
