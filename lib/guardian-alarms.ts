@@ -32,7 +32,8 @@ export type GuardianAlarmName =
   | 'EventsDeadLetterQueue'
   | 'FailedInvocationsQueue'
   | 'RevertFailures'
-  | 'SweepErrors';
+  | 'SweepErrors'
+  | 'SweepFailures';
 
 const PERIOD = Duration.minutes(5);
 
@@ -60,17 +61,12 @@ export class GuardianAlarms extends Construct {
         queueDepth(props.failedInvocationsQueue),
         'events the evaluator failed on after its retries are waiting in the failed-invocations queue',
       ],
-      RevertFailures: [
-        new cloudwatch.Metric({
-          namespace: METRICS_NAMESPACE,
-          metricName: 'RevertFailures',
-          dimensionsMap: { service: METRICS_SERVICE },
-          statistic: cloudwatch.Stats.SUM,
-          period: PERIOD,
-        }),
-        'a revert the policy asked for did not apply',
-      ],
+      RevertFailures: [guardianMetric('RevertFailures'), 'a revert the policy asked for did not apply'],
       SweepErrors: [props.sweeper.metricErrors({ period: PERIOD }), 'the scheduled sweep failed'],
+      SweepFailures: [
+        guardianMetric('SweepFailures'),
+        'the sweep could not read an account or region (e.g. its member role cannot be assumed)',
+      ],
     };
     const action = new cloudwatchActions.SnsAction(props.topic);
     const alarms = {} as Record<GuardianAlarmName, cloudwatch.Alarm>;
@@ -93,6 +89,17 @@ export class GuardianAlarms extends Construct {
     this.alarms = alarms;
     allowAlarmsToPublish(this, props, prefix);
   }
+}
+
+/** A count the handlers emit through Powertools Metrics (dimension `service`), summed per period. */
+function guardianMetric(metricName: string): cloudwatch.IMetric {
+  return new cloudwatch.Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: METRICS_SERVICE },
+    statistic: cloudwatch.Stats.SUM,
+    period: PERIOD,
+  });
 }
 
 function queueDepth(queue: sqs.IQueue): cloudwatch.IMetric {

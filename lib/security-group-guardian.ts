@@ -125,6 +125,7 @@ export class SecurityGroupGuardian extends Construct {
       SG_GUARDIAN_IDEMPOTENCY_TABLE: this.tables.idempotency.tableName,
       SG_GUARDIAN_AUDIT_TTL_DAYS: String(auditTtlDays),
       SG_GUARDIAN_ROLE_ARN: this.role.roleArn,
+      SG_GUARDIAN_REGIONS: this.regions.join(','),
       ...this.notifications.environment(),
       ...(this.crossAccount && crossAccountEnvironment(this.crossAccount)),
     };

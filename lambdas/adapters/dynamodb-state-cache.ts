@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CachedIds, CachedState, StateCache } from '../app/ports';
 import { batchGetAll, batchWriteAll, type RetryPolicy } from './dynamodb-batch';
 import { queryAll } from './dynamodb-query';
-import { itemsOf, keysOf, STATE_KINDS, scopedKind, stateOf } from './dynamodb-state-items';
+import { itemsOf, keysOf, SCOPE_KIND, STATE_KINDS, scopedKind, scopeMarker, stateOf } from './dynamodb-state-items';
 import { STATE_TABLE } from './table-schemas';
 
 /** IAM actions on the state table and its `byKind` index (Query needs `<table arn>/index/byKind`). */
@@ -69,9 +69,24 @@ export class DynamoDbStateCache implements StateCache {
 
   /** Throws JsonAttributeError, before writing anything, if one object is too large even compressed. */
   async save(state: CachedState): Promise<void> {
-    const items = itemsOf(state, this.#clock().toISOString(), this.#scope);
+    const updatedAt = this.#clock().toISOString();
+    const items = itemsOf(state, updatedAt, this.#scope);
+    if (this.#scope && items.length > 0) items.push(scopeMarker(this.#scope, updatedAt));
     const requests = items.map((Item) => ({ PutRequest: { Item } }));
     await batchWriteAll(this.#client, this.#tableName, requests, this.#retry);
+  }
+
+  /** Every `<account>/<region>` partition that has saved state (the home partition is not listed). */
+  async listScopes(): Promise<string[]> {
+    const index = STATE_TABLE.globalSecondaryIndexes[0];
+    const items = await queryAll(this.#client, {
+      TableName: this.#tableName,
+      IndexName: index.indexName,
+      KeyConditionExpression: '#kind = :kind',
+      ExpressionAttributeNames: { '#kind': index.partitionKey.name },
+      ExpressionAttributeValues: { ':kind': { S: SCOPE_KIND } },
+    });
+    return items.flatMap((item) => (item.scope?.S ? [item.scope.S] : [])).sort();
   }
 
   async remove(ids: CachedIds): Promise<void> {

@@ -24,6 +24,17 @@ const keyOf = (kind: StateKind, id: string, scope: StateScope) => `${scope ? `${
 /** The `kind` attribute (the byKind index's partition key) of a kind in a scope. */
 export const scopedKind = (kind: StateKind, scope: StateScope) => (scope ? `${kind}@${scope}` : kind);
 
+/**
+ * The `kind` of the marker item each scoped partition keeps (`scope#<account>/<region>`), so the sweep
+ * finds every account and region whose state is cached without scanning the table.
+ */
+export const SCOPE_KIND = 'scope';
+
+/** The marker item of a scoped partition. */
+export function scopeMarker(scope: string, updatedAt: string): Item {
+  return { pk: { S: `${SCOPE_KIND}#${scope}` }, kind: { S: SCOPE_KIND }, scope: { S: scope }, updatedAt: { S: updatedAt } };
+}
+
 /** The key (`group#sg-0abc`, `eni#eni-1`, `nacl#acl-1`) of every id asked for, once each. */
 export function keysOf(ids: CachedIds, scope?: StateScope): Item[] {
   const pks = STATE_KINDS.flatMap(({ kind, ids: field }) => (ids[field] ?? []).map((id) => keyOf(kind, id, scope)));

@@ -6,6 +6,12 @@ import { stableId } from '../core/util/hash';
 import type { AccountReader, StateCache } from './ports';
 import { type PipelineDeps, processEvent } from './process-event';
 
+/** What one sweep needs: the pipeline of its account and region, with that scope's reader and cache. */
+export type SweepDeps = Omit<PipelineDeps, 'state' | 'commit'> & {
+  readonly reader: AccountReader;
+  readonly cache: StateCache;
+};
+
 export interface SweepResult {
   readonly drifted: number;
   readonly violations: number;
@@ -19,10 +25,8 @@ export interface SweepResult {
  * the live state the last-known state.
  */
 export async function sweep(
-  deps: Omit<PipelineDeps, 'state' | 'commit'> & {
-    readonly reader: AccountReader;
-    readonly cache: StateCache;
-  },
+  deps: SweepDeps,
+  where: { readonly accountId?: string; readonly region?: string } = {},
 ): Promise<SweepResult> {
   const [documents, cached] = await Promise.all([deps.reader.readAll(), deps.cache.loadAll()]);
   const live = buildModel(documents);
@@ -35,6 +39,8 @@ export async function sweep(
       eventId: stableId('sweep', [now, change]),
       eventName: `Sweep:${change.kind}`,
       eventTime: now,
+      ...(where.accountId && { accountId: where.accountId }),
+      ...(where.region && { awsRegion: where.region }),
       actor: { via: 'unknown' },
     };
     const event: ParsedEvent = { status: 'parsed', meta, change };

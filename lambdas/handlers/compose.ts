@@ -78,10 +78,11 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE }),
     ...decisionLinks(settings, config, secrets),
   };
-  const accounts = accountPipelines(deps, { settings, homeClient: ec2, dynamodb });
+  const accounts = accountPipelines({ deps, reader, cache }, { settings, homeClient: ec2, dynamodb });
   return {
     deps,
     depsFor: accounts.depsFor,
+    sweepTargets: accounts.sweepTargets,
     state,
     reader,
     cache,

@@ -18,6 +18,11 @@ const SettingsSchema = z.object({
     .string()
     .regex(/^[\w+=,.@-]{1,64}$/)
     .optional(),
+  /** Watched regions, comma-separated (the sweep reads the home account in each). */
+  SG_GUARDIAN_REGIONS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean)),
   /** sts:ExternalId the member roles require. */
   SG_GUARDIAN_EXTERNAL_ID: z.string().min(2).optional(),
   /** Slack API base URL (tests point it at a loopback server; GovSlack uses its own). */

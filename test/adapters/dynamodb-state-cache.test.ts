@@ -268,4 +268,22 @@ describe('DynamoDbStateCache scopes (member accounts)', () => {
     expect((await home.load({ groupIds: ['sg-0shared'] })).groups).toHaveLength(1);
     expect((await member.load({ groupIds: ['sg-0shared'] })).groups).toHaveLength(0);
   });
+  it('lists every account/region that saved state, for the sweep, without the home partition', async () => {
+    // Prepare
+    const { state } = await db.freshTables();
+    const cache = (scope?: string) => new DynamoDbStateCache({ client: db.client, tableName: state, ...(scope && { scope }) });
+    const web = group('sg-0web', { name: 'web', rules: [defaultEgress()] });
+    await cache().save({ groups: [web], enis: [], nacls: [] });
+    await cache('210987654321/us-east-1').save({ groups: [web], enis: [], nacls: [] });
+    await cache('210987654321/eu-west-1').save({ groups: [web], enis: [], nacls: [] });
+    await cache('210987654321/eu-west-1').save({ groups: [web], enis: [], nacls: [] });
+    await cache('333333333333/eu-west-1').save({ groups: [], enis: [], nacls: [] });
+
+    // Act
+    const scopes = await cache().listScopes();
+
+    // Assess: listed once each, sorted; a partition that never held state is not listed
+    expect(scopes).toEqual(['210987654321/eu-west-1', '210987654321/us-east-1']);
+    expect((await cache('210987654321/eu-west-1').loadAll()).groups).toHaveLength(1);
+  });
 });

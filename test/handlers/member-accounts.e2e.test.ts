@@ -63,3 +63,60 @@ describe('events from a member account', () => {
     expect(world.ec2.writes).toEqual([]);
   });
 });
+
+describe('the sweep across accounts and regions', () => {
+  it('sweeps every watched region of the home account and every member account/region seen, each in its own partition', async () => {
+    // Prepare: a member event seeds the member's partition; then a change lands whose event is lost
+    await world.stop();
+    world = await startWorld({
+      env: {
+        SG_GUARDIAN_MEMBER_ROLE_NAME: 'sg-guardian-revert',
+        SG_GUARDIAN_EXTERNAL_ID: 'ext-42',
+        SG_GUARDIAN_REGIONS: 'eu-west-1,us-east-1',
+      },
+    });
+    await world.sweep();
+    const seen = fromMember('01-revoke-8080-from-nginx');
+    world.land(seen);
+    await world.evaluate(seen);
+    world.land(exampleEvent('05-ssh-open-to-world'));
+    const published = world.sns.commandCalls(PublishCommand).length;
+
+    // Act
+    const result = await world.sweep();
+
+    // Assess
+    expect(result.targets.map((t) => `${t.scope}:${t.status}`).sort()).toEqual([
+      '123456789012/eu-west-1:swept',
+      '123456789012/us-east-1:swept',
+      `${MEMBER}/eu-west-1:swept`,
+    ]);
+    const member = result.targets.find((t) => t.scope === `${MEMBER}/eu-west-1`);
+    expect(member).toMatchObject({ drifted: 1, violations: 1 });
+    expect(result.failed).toBe(0);
+    // the member's drift is notified (never auto-reverted: its author is unknown) as that account's
+    const messages = world.sns.commandCalls(PublishCommand).slice(published).map((c) => c.args[0].input.Message ?? '');
+    expect(messages.some((m) => m.includes(MEMBER))).toBe(true);
+    expect(world.ec2.writes.map((w) => w.api)).toEqual(['AuthorizeSecurityGroupIngress']); // the seen event's revert only
+    const scoped = new DynamoDbStateCache({ client: world.dynamo.client, tableName: world.tables.state, scope: `${MEMBER}/eu-west-1` });
+    expect((await scoped.loadAll()).groups.length).toBeGreaterThan(1); // the member's whole region, not a neighbourhood
+  });
+
+  it('reports a member account whose role cannot be assumed and still sweeps the others', async () => {
+    // Prepare: the member's partition was saved by an earlier instance; its role now refuses us
+    const scoped = new DynamoDbStateCache({ client: world.dynamo.client, tableName: world.tables.state, scope: `${MEMBER}/eu-west-1` });
+    await scoped.save({ groups: [...world.ec2.model.groups()].slice(0, 1), enis: [], nacls: [] });
+    sts.on(AssumeRoleCommand).rejects(Object.assign(new Error('not authorized to perform sts:AssumeRole'), { name: 'AccessDenied' }));
+
+    // Act
+    const result = await world.sweep();
+
+    // Assess
+    expect(result.targets).toEqual([
+      expect.objectContaining({ scope: '123456789012/eu-west-1', status: 'swept' }),
+      { scope: `${MEMBER}/eu-west-1`, status: 'failed', error: expect.stringMatching(/cannot assume arn:aws:iam::210987654321:role\/sg-guardian-revert.*sts:AssumeRole/) },
+    ]);
+    expect(result.failed).toBe(1);
+    expect(world.ec2.writes).toEqual([]);
+  });
+});

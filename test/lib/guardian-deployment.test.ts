@@ -77,6 +77,16 @@ describe("guardian.yaml's deployment keys", () => {
     ]);
   });
 
+  it('tell the sweep every watched region of its account', () => {
+    // Act
+    const functions = Object.values(synth.template.findResources('AWS::Lambda::Function'));
+    const regions = functions.map((f) => f.Properties.Environment?.Variables?.SG_GUARDIAN_REGIONS);
+
+    // Assess
+    expect(regions.length).toBeGreaterThan(1);
+    for (const value of regions) expect(value).toBe(`${REGION},us-east-1`);
+  });
+
   it('are overridden by construct props', () => {
     // Act
     const overridden = synthGuardian({ config: organizationConfig, mode: 'dry-run', emailSubscribers: [] });

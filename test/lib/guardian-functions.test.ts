@@ -72,6 +72,7 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
       SG_GUARDIAN_AUDIT_TTL_DAYS: '365',
       SG_GUARDIAN_TOPIC_ARN: { Ref: id(notifications.topic) },
       SG_GUARDIAN_ROLE_ARN: { 'Fn::GetAtt': [id(role), 'Arn'] },
+      SG_GUARDIAN_REGIONS: 'eu-west-1',
       POWERTOOLS_SERVICE_NAME: 'sg-guardian',
       NODE_OPTIONS: '--enable-source-maps',
     });
@@ -97,7 +98,11 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
     const settings = readSettings(deployed);
 
     // Assess
-    expect(settings).toMatchObject({ SG_GUARDIAN_MODE: 'dry-run', SG_GUARDIAN_AUDIT_TTL_DAYS: 365 });
+    expect(settings).toMatchObject({
+      SG_GUARDIAN_MODE: 'dry-run',
+      SG_GUARDIAN_AUDIT_TTL_DAYS: 365,
+      SG_GUARDIAN_REGIONS: ['eu-west-1'],
+    });
     expect(Object.keys(env).filter((k) => k.startsWith('SG_GUARDIAN_') && !(k in settings))).toEqual([]);
   });
 

@@ -211,7 +211,21 @@ describe('SecurityGroupGuardian alarms', () => {
     expect(readFileSync('lambdas/app/process-event.ts', 'utf8')).toContain("count('RevertFailures')");
   });
 
-  it('has exactly these six alarms', () => {
+  it('raises SweepFailures when the sweep could not read an account or region', () => {
+    // Act
+    const props = alarm('SweepFailures');
+
+    // Assess
+    expect(props).toMatchObject({
+      ...firesOnFirst('Sum'),
+      Namespace: METRICS_NAMESPACE,
+      MetricName: 'SweepFailures',
+      Dimensions: [{ Name: 'service', Value: METRICS_SERVICE }],
+    });
+    expect(readFileSync('lambdas/handlers/sweep.ts', 'utf8')).toContain("addMetric('SweepFailures'");
+  });
+
+  it('has exactly these seven alarms', () => {
     // Act
     const names = Object.values(synth.template.findResources('AWS::CloudWatch::Alarm')).map(
       (a) => a.Properties.AlarmName,
@@ -226,6 +240,7 @@ describe('SecurityGroupGuardian alarms', () => {
         'FailedInvocationsQueue',
         'RevertFailures',
         'SweepErrors',
+        'SweepFailures',
       ].map((n) => `Test-${n}`),
     );
   });

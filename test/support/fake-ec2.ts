@@ -26,6 +26,17 @@ import { revertStepToChange } from '../../lambdas/core/revert/step-to-change';
 import { applyChange } from '../../lambdas/core/state/apply-change';
 
 type Filter = { Name?: string; Values?: string[] };
+
+/**
+ * Resolves the calling client's credentials first, as the SDK's signer would, so that a member
+ * client whose role cannot be assumed fails here as it would against AWS.
+ */
+function signed<T>(answer: (input: Json) => T) {
+  return async (input: Json, getClient: () => EC2Client): Promise<T> => {
+    await getClient().config.credentials();
+    return answer(input);
+  };
+}
 type Json = Record<string, unknown>;
 
 /**
@@ -42,7 +53,7 @@ export class FakeEc2 {
     this.mock = mockClient(EC2Client);
     this.describes();
     for (const [api, command] of WRITES)
-      this.mock.on(command as never).callsFake((input: Json) => this.write(api, input));
+      this.mock.on(command as never).callsFake(signed((input: Json) => this.write(api, input)));
   }
 
   restore(): void {
@@ -66,7 +77,7 @@ export class FakeEc2 {
     const list = (file: string, key: string) => (this.files()[file]?.[key] ?? []) as Json[];
     const groups = (x: Json) => ((x.Groups as Json[]) ?? []).map((g) => g.GroupId);
     const associations = (n: Json) => (n.Associations as Json[]) ?? [];
-    this.mock.on(DescribeSecurityGroupsCommand).callsFake((input: Json) => ({
+    this.mock.on(DescribeSecurityGroupsCommand).callsFake(signed((input: Json) => ({
       SecurityGroups: select(
         list('describe-security-groups.json', 'SecurityGroups'),
         input,
@@ -76,8 +87,8 @@ export class FakeEc2 {
           'group-id': (g) => [g.GroupId],
         },
       ),
-    }));
-    this.mock.on(DescribeSecurityGroupRulesCommand).callsFake((input: Json) => ({
+    })));
+    this.mock.on(DescribeSecurityGroupRulesCommand).callsFake(signed((input: Json) => ({
       SecurityGroupRules: select(
         list('describe-security-group-rules.json', 'SecurityGroupRules'),
         input,
@@ -85,8 +96,8 @@ export class FakeEc2 {
         'SecurityGroupRuleId',
         { 'group-id': (r) => [r.GroupId], 'security-group-rule-id': (r) => [r.SecurityGroupRuleId] },
       ),
-    }));
-    this.mock.on(DescribeNetworkInterfacesCommand).callsFake((input: Json) => ({
+    })));
+    this.mock.on(DescribeNetworkInterfacesCommand).callsFake(signed((input: Json) => ({
       NetworkInterfaces: select(
         list('describe-network-interfaces.json', 'NetworkInterfaces'),
         input,
@@ -98,8 +109,8 @@ export class FakeEc2 {
           'network-interface-id': (e) => [e.NetworkInterfaceId],
         },
       ),
-    }));
-    this.mock.on(DescribeNetworkAclsCommand).callsFake((input: Json) => ({
+    })));
+    this.mock.on(DescribeNetworkAclsCommand).callsFake(signed((input: Json) => ({
       NetworkAcls: select(
         list('describe-network-acls.json', 'NetworkAcls'),
         input,
@@ -111,9 +122,9 @@ export class FakeEc2 {
           'network-acl-id': (n) => [n.NetworkAclId],
         },
       ),
-    }));
-    this.mock.on(DescribeManagedPrefixListsCommand).resolves({ PrefixLists: [] });
-    this.mock.on(GetManagedPrefixListEntriesCommand).resolves({ Entries: [] });
+    })));
+    this.mock.on(DescribeManagedPrefixListsCommand).callsFake(signed(() => ({ PrefixLists: [] })));
+    this.mock.on(GetManagedPrefixListEntriesCommand).callsFake(signed(() => ({ Entries: [] })));
   }
 
   private write(api: string, input: Json): Json {
