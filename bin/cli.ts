@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check';
 import { registerDemo } from './commands/demo';
 import { registerEvaluate } from './commands/evaluate';
 import { registerExplain } from './commands/explain';
+import { registerPreflight } from './commands/preflight';
 import { EXIT, type Io, processIo } from './commands/shared';
 import { registerSnapshot } from './commands/snapshot';
 
@@ -20,6 +21,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerEvaluate(program, io, setExit);
   registerDemo(program, io, setExit);
   registerAudit(program, io, setExit);
+  registerPreflight(program, io, setExit);
   registerSnapshot(program, io, setExit);
   return program;
 }

@@ -1,0 +1,138 @@
+import type { Change } from '../events/types';
+import { patchModel } from '../model/patched-model';
+import type { NetworkInterface, NetworkModel } from '../model/types';
+import { affectedBy } from '../state/affected';
+import { applyChange } from '../state/apply-change';
+import type { AffectedResources } from '../state/types';
+import type { PlanOp } from './types';
+
+export interface OpOutcome {
+  readonly model: NetworkModel;
+  readonly touched: AffectedResources;
+  readonly notes: readonly string[];
+  /** Why the op could not be applied (it names something the snapshot lacks): its effect is unknown. */
+  readonly missing?: string;
+}
+
+const NOTHING: AffectedResources = { groupIds: [], eniIds: [], naclIds: [], subnetIds: [] };
+
+/** What the model knows about the plan so far: groups it deleted (later references to them are moot). */
+export interface ApplyContext {
+  readonly deletedGroups: ReadonlySet<string>;
+}
+
+/** Applies one planned effect to the model (which is not modified). */
+export function applyOp(model: NetworkModel, op: PlanOp, ctx: ApplyContext): OpOutcome {
+  switch (op.op) {
+    case 'change':
+      return applyPlannedChange(model, op.change, ctx);
+    case 'create-group':
+      return {
+        model: patchModel(model, { groups: new Map([[op.group.groupId, op.group]]) }),
+        touched: { ...NOTHING, groupIds: [op.group.groupId] },
+        notes: [],
+      };
+    case 'delete-group':
+      return deleteGroup(model, op.groupId, ctx);
+    case 'attach-group':
+    case 'detach-group':
+      return setMembership(model, op.eniId, op.groupId, op.op === 'attach-group', ctx);
+  }
+}
+
+function applyPlannedChange(model: NetworkModel, change: Change, ctx: ApplyContext): OpOutcome {
+  const missing = missingTarget(model, change, ctx);
+  if (missing !== undefined) return unchanged(model, missing);
+  if ('groupId' in change && ctx.deletedGroups.has(change.groupId) && !model.group(change.groupId))
+    return { model, touched: NOTHING, notes: [`${change.groupId} is deleted earlier in this plan`] };
+  const result = applyChange(model, change);
+  const touched = affectedBy(change, { position: 'before', before: model, after: result.model, notes: [] });
+  return { model: result.model, touched, notes: result.notes };
+}
+
+function missingTarget(model: NetworkModel, change: Change, ctx: ApplyContext): string | undefined {
+  switch (change.kind) {
+    case 'sg-rules-added':
+    case 'sg-rules-removed':
+    case 'sg-rules-modified':
+      return model.group(change.groupId) || ctx.deletedGroups.has(change.groupId)
+        ? undefined
+        : `security group ${change.groupId} is not in the snapshot`;
+    case 'eni-groups-set': {
+      if (!model.eni(change.eniId)) return `network interface ${change.eniId} is not in the snapshot`;
+      const unknown = change.groupIds.filter((g) => !model.group(g));
+      return unknown.length ? `security group(s) ${unknown.join(', ')} not in the snapshot` : undefined;
+    }
+    default:
+      if (!model.coverage.nacls) return 'the snapshot has no network ACLs (describe-network-acls.json)';
+      return model.nacl(change.naclId) ? undefined : `network ACL ${change.naclId} is not in the snapshot`;
+  }
+}
+
+/**
+ * A deleted group loses every rule and every ENI that carried it. AWS refuses to delete a group that
+ * is still in use, so that is noted: the plan only works if those ENIs lose it first.
+ */
+function deleteGroup(model: NetworkModel, groupId: string, ctx: ApplyContext): OpOutcome {
+  if (!model.group(groupId)) {
+    if (ctx.deletedGroups.has(groupId)) return { model, touched: NOTHING, notes: [] };
+    return unchanged(model, `security group ${groupId} is not in the snapshot`);
+  }
+  const carriers = model.enisWithGroup(groupId);
+  const enis = new Map<string, NetworkInterface>(
+    carriers.map((e) => [e.eniId, { ...e, groupIds: e.groupIds.filter((g) => g !== groupId) }]),
+  );
+  const notes = carriers.length
+    ? [
+        `${groupId} is still attached to ${carriers.map((e) => e.eniId).join(', ')}: ` +
+          'judged as removed from them ' +
+          '(AWS refuses to delete a group in use, so the apply fails unless they lose it first)',
+      ]
+    : [];
+  return {
+    model: patchModel(model, { groups: new Map([[groupId, undefined]]), enis }),
+    touched: {
+      ...NOTHING,
+      groupIds: [...new Set([groupId, ...carriers.flatMap((e) => e.groupIds)])],
+      eniIds: carriers.map((e) => e.eniId),
+    },
+    notes,
+  };
+}
+
+function setMembership(
+  model: NetworkModel,
+  eniId: string,
+  groupId: string,
+  attach: boolean,
+  ctx: ApplyContext,
+): OpOutcome {
+  const eni = model.eni(eniId);
+  if (!eni) return unchanged(model, `network interface ${eniId} is not in the snapshot`);
+  if (attach && !model.group(groupId))
+    return unchanged(model, `security group ${groupId} is not in the snapshot`);
+  const has = eni.groupIds.includes(groupId);
+  if (has === attach)
+    return {
+      model,
+      touched: NOTHING,
+      notes: [`${eniId} ${attach ? 'already carries' : 'does not carry'} ${groupId}`],
+    };
+  const groupIds = attach ? [...eni.groupIds, groupId] : eni.groupIds.filter((g) => g !== groupId);
+  return applyPlannedChange(model, { kind: 'eni-groups-set', eniId, groupIds }, ctx);
+}
+
+function unchanged(model: NetworkModel, missing: string): OpOutcome {
+  return { model, touched: NOTHING, notes: [], missing };
+}
+
+/** The union of what several ops touched. */
+export function mergeTouched(all: readonly AffectedResources[]): AffectedResources {
+  const union = (pick: (t: AffectedResources) => readonly string[]) => [...new Set(all.flatMap(pick))];
+  return {
+    groupIds: union((t) => t.groupIds),
+    eniIds: union((t) => t.eniIds),
+    naclIds: union((t) => t.naclIds),
+    subnetIds: union((t) => t.subnetIds),
+  };
+}
