@@ -29,10 +29,13 @@ class PatchedModel implements NetworkModel {
   /** Subnet associations of patched NACLs. */
   private readonly patchedSubnets = new Map<string, NetworkAcl>();
 
+  readonly overlay: { readonly base: NetworkModel; readonly patch: ModelPatch };
+
   constructor(
     private readonly base: NetworkModel,
     patch: ModelPatch,
   ) {
+    this.overlay = { base, patch };
     this.groupPatch = patch.groups ?? EMPTY;
     this.eniPatch = patch.enis ?? EMPTY;
     this.naclPatch = patch.nacls ?? EMPTY;

@@ -124,6 +124,8 @@ export interface NetworkModel {
   ruleById(ruleId: string): SgRule | undefined;
   /** Every prefix list loaded (optional so hand-written fakes need not provide it; used to serialise). */
   prefixLists?(): Iterable<PrefixList>;
+  /** Set on a patched model: the model it overlays and the patch (lets indexes be derived, not rebuilt). */
+  readonly overlay?: { readonly base: NetworkModel; readonly patch: ModelPatch };
 }
 
 /** Replacements applied on top of a model; `undefined` value = deleted. */
