@@ -66,3 +66,22 @@ console.log(
     .map((i: { input: string; bytes: number }) => `${i.input} ${Math.round(i.bytes / 1024)} KiB`)
     .join(', ')}`,
 );
+
+// Replay: one JSON line per history (records@supported%); each measurement in its own process.
+const replayRun = execFileSync(process.execPath, ['--import', 'tsx', 'bench/replay.ts'], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 20,
+});
+const replays = replayRun
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line));
+for (const r of replays) console.error(JSON.stringify(r));
+console.log(
+  '\n| replay | supported changes | files (gz) | JSON / gz | read+gunzip+JSON.parse | replay | events/s | ratio | peak RSS (parse / replay) |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of replays)
+  console.log(
+    `| ${r.records} records | ${r.supported} (${r.supportedPercent} %) | ${r.files} (${r.gzFiles}) | ${r.jsonMiB} / ${r.gzMiB} MiB | ${r.baselineMs} ms | ${r.replayMs} ms | ${r.eventsPerSecond} | ${r.ratio}x | ${r.baselinePeakRssMiB} / ${r.replayPeakRssMiB} MiB |`,
+  );

@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo';
 import { registerEvaluate } from './commands/evaluate';
 import { registerExplain } from './commands/explain';
 import { registerPreflight } from './commands/preflight';
+import { registerReplay } from './commands/replay';
 import { EXIT, type Io, processIo } from './commands/shared';
 import { registerSnapshot } from './commands/snapshot';
 
@@ -23,6 +24,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerAudit(program, io, setExit);
   registerPreflight(program, io, setExit);
   registerSnapshot(program, io, setExit);
+  registerReplay(program, io, setExit);
   return program;
 }
 

@@ -5,7 +5,7 @@ import { planRevert } from '../revert/plan';
 import { deriveStates } from '../state/derive';
 import { decideAction } from './decide-action';
 import { diffDependency } from './dependency-diff';
-import { dependencyIndexFor } from './dependency-index';
+import { type DependencyIndex, dependencyIndexFor } from './dependency-index';
 import { diffExposure } from './exposure-diff';
 import type { Finding, RevertPlan, Verdict } from './types';
 
@@ -18,16 +18,18 @@ export interface JudgeInput {
   readonly config: GuardianConfig;
   /** From the injected Clock; used for break-glass tags. */
   readonly now: Date;
+  /** The dependency index of `model` when the caller keeps one up to date itself (a replay). */
+  readonly dependencyIndex?: DependencyIndex;
 }
 
 /** Judges one parsed event: what it caused, what to undo, what policy says to do. Never throws on data. */
-export function judge({ event, model, config, now }: JudgeInput): Verdict {
+export function judge({ event, model, config, now, dependencyIndex }: JudgeInput): Verdict {
   if (event.status !== 'parsed') return unjudged(event);
   const { meta, change } = event;
   const states = deriveStates(model, change);
   const { before, after, affected } = states;
   const exposure = diffExposure(affected.groupIds, before, after, config);
-  const deps = dependencyIndexFor(model, config)
+  const deps = (dependencyIndex ?? dependencyIndexFor(model, config))
     .affectedBy(affected)
     .map((dep) => diffDependency(dep, before, after, affected));
   const findings: Finding[] = [...deps.flatMap((d) => d.broken), ...exposure.findings];

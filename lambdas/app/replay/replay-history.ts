@@ -1,0 +1,89 @@
+import {
+  feedCloudTrailFile,
+  type LoadedFile,
+  loadCloudTrailFile,
+  type ReadOptions,
+} from '../../adapters/cloudtrail-file';
+import { filesOfDay, type HistoryFile, type HistoryPlan, planHistory } from '../../adapters/cloudtrail-tree';
+import type { GuardianConfig } from '../../core/config/schema';
+import type { NetworkModel } from '../../core/model/types';
+import { type ReplayOptions, ReplaySession } from '../../core/replay/session';
+import type { ReplaySummary } from '../../core/replay/types';
+
+/** Where the replay reports how far it got (a progress bar on a terminal, or nothing). */
+export interface ReplayProgress {
+  start(total?: number): void;
+  tick(n: number, label?: string): void;
+  done(label?: string): void;
+}
+
+export interface ReplayDeps {
+  /** The state before the first event. */
+  readonly model: NetworkModel;
+  readonly config: GuardianConfig;
+  readonly options: ReplayOptions & ReadOptions;
+  readonly progress?: ReplayProgress;
+}
+
+/**
+ * Files loading while the current one is parsed: each load is a chain of threadpool steps (open, stat,
+ * read, close, gunzip) that advances one step per turn of the busy main thread, so several run at once.
+ */
+const LOAD_AHEAD = 4;
+
+/** One file to read, and the progress unit it completes (an unordered file, or a day's last file). */
+interface Step {
+  readonly file?: HistoryFile;
+  readonly where: string;
+  readonly completesUnit: boolean;
+}
+
+/**
+ * Replays CloudTrail history from files and folders against a snapshot: inputs without a delivery
+ * time in their name (lookup-events output, Lake results, other JSON) first, then the S3 log files day
+ * by day in delivery order, each file advancing the watermark of the reorder window. The next files
+ * load (read and gunzip, off the main thread) while the current one is parsed and judged; at most
+ * LOAD_AHEAD + 1 files are in memory (large ones are streamed), so memory stays flat however long the
+ * history.
+ */
+export async function replayHistory(paths: readonly string[], deps: ReplayDeps): Promise<ReplaySummary> {
+  const plan = await planHistory(paths);
+  const session = new ReplaySession(deps.model, deps.config, deps.options);
+  const progress = deps.progress;
+  const load = (step: Step | undefined): Promise<LoadedFile> | undefined =>
+    step?.file && loadCloudTrailFile(step.file.path, step.file.size, deps.options);
+  progress?.start(plan.unordered.length + plan.days.length);
+  const steps = stepsOf(plan);
+  const ahead: { step: Step; loaded: Promise<LoadedFile> | undefined }[] = [];
+  const fill = async () => {
+    while (ahead.length < LOAD_AHEAD) {
+      const next = await steps.next();
+      if (next.done) return;
+      ahead.push({ step: next.value, loaded: load(next.value) });
+    }
+  };
+  for (await fill(); ahead.length > 0; await fill()) {
+    const { step, loaded } = ahead.shift()!;
+    if (step.file && loaded) {
+      const ready = await loaded;
+      if (step.file.deliveryMs !== undefined) session.watermark(step.file.deliveryMs);
+      if (await feedCloudTrailFile(ready, session)) session.fileRead();
+    }
+    progress?.tick(step.completesUnit ? 1 : 0, `${count(session.progress.records)} records · ${step.where}`);
+  }
+  const summary = session.finish();
+  progress?.done(`${count(summary.records)} records, ${count(summary.violations.total)} violation(s)`);
+  return summary;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+async function* stepsOf(plan: HistoryPlan): AsyncGenerator<Step> {
+  for (const file of plan.unordered) yield { file, where: file.path, completesUnit: true };
+  for (const day of plan.days) {
+    const files = await filesOfDay(day);
+    if (files.length === 0) yield { where: day.day, completesUnit: true };
+    for (const [i, file] of files.entries())
+      yield { file, where: day.day, completesUnit: i === files.length - 1 };
+  }
+}
