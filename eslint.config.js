@@ -34,6 +34,22 @@ export default tseslint.config(
           patterns: [
             { group: ['@aws-sdk/*', '@slack/*', '@aws-lambda-powertools/*'], message: 'lambdas/core stays pure' },
             { group: ['node:fs', 'node:fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process'], message: 'core: no I/O' },
+            { group: ['**/app/*', '**/adapters/*', '**/handlers/*'], message: 'core depends on nothing outside core' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Dependencies point one way: handlers and the CLI -> app -> core; adapters implement app's ports.
+    files: ['lambdas/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/adapters/*', '**/handlers/*'], message: 'app uses ports; adapters are chosen by handlers and the CLI' },
+            { group: ['@aws-sdk/*', '@slack/*', '@aws-lambda-powertools/*'], message: 'app talks to AWS and Slack only through ports' },
           ],
         },
       ],
@@ -41,7 +57,7 @@ export default tseslint.config(
   },
   {
     files: ['lambdas/**/*.ts', 'bin/**/*.ts', 'lib/**/*.ts'],
-    ignores: ['lambdas/core/**'],
+    ignores: ['lambdas/core/**', 'lambdas/app/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   { files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**'], rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off' } },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { DEFAULT_READ_OPTIONS } from '../lambdas/adapters/cloudtrail-file';
+import { cloudTrailHistory } from '../lambdas/adapters/cloudtrail-history';
 import { filesOfDay, planHistory } from '../lambdas/adapters/cloudtrail-tree';
 import { readConfigFile } from '../lambdas/adapters/config-file';
 import { loadSnapshotModel } from '../lambdas/adapters/snapshot-files';
@@ -46,9 +46,10 @@ async function replay(dir: string) {
   ]);
   const t1 = performance.now();
   const s = await replayHistory([join(dir, 'AWSLogs')], {
+    source: cloudTrailHistory(),
     model,
     config,
-    options: { ...DEFAULT_REPLAY_OPTIONS, ...DEFAULT_READ_OPTIONS },
+    options: DEFAULT_REPLAY_OPTIONS,
   });
   const ms = performance.now() - t1;
   return {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { DEFAULT_READ_OPTIONS } from '../../lambdas/adapters/cloudtrail-file';
+import { cloudTrailHistory } from '../../lambdas/adapters/cloudtrail-history';
 import { readConfigFile } from '../../lambdas/adapters/config-file';
 import { createProgressBar } from '../../lambdas/adapters/progress-bar';
 import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
@@ -52,9 +52,10 @@ export function registerReplay(program: Command, io: Io, setExit: (code: number)
             loadSnapshotModel(opts.snapshot),
           ]);
           const summary = await replayHistory(opts.events, {
+            source: cloudTrailHistory(),
             model,
             config,
-            options: { ...DEFAULT_REPLAY_OPTIONS, ...DEFAULT_READ_OPTIONS, windowMinutes, limit },
+            options: { ...DEFAULT_REPLAY_OPTIONS, windowMinutes, limit },
             progress: io === processIo ? createProgressBar(process.stderr) : undefined,
           });
           if (opts.html) await writeHtml(opts.html, renderReplayHtml(summary));

@@ -2,20 +2,11 @@ import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createGunzip, gunzip } from 'node:zlib';
+import type { CloudTrailSink } from '../app/replay/history-source';
 import type { Container } from '../core/replay/session';
 import { JsonElementScanner } from './json-element-scanner';
 
-/** What a CloudTrail input file is handed to (the replay session). */
-export interface CloudTrailSink {
-  /** A whole document (a file read at once). */
-  document(doc: unknown, file: string): void;
-  /** One element of a top-level array of a streamed file ('' = the root array). */
-  entry(container: Container, index: number, value: unknown, file: string): void;
-  /** A streamed element that is not JSON. */
-  unparsable(file: string, path: string, reason: string): void;
-  /** The file cannot be read (missing, not gzip, not JSON, truncated); the others still are. */
-  unreadable(file: string, reason: string): void;
-}
+export type { CloudTrailSink } from '../app/replay/history-source';
 
 export interface ReadOptions {
   /**

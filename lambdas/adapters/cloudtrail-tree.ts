@@ -1,32 +1,10 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { HistoryDay, HistoryFile, HistoryPlan } from '../app/replay/history-source';
 import { InputFileError } from './json-file';
 
-/** One input file; `deliveryMs` from a CloudTrail log file name, when it has one. */
-export interface HistoryFile {
-  readonly path: string;
-  /** Size on disk; 0 for CloudTrail log files, which are always read whole. */
-  readonly size: number;
-  readonly deliveryMs?: number;
-}
-
-/** The CloudTrail log files of one day: listed only when the replay reaches that day. */
-export interface HistoryDay {
-  /** YYYY-MM-DD */
-  readonly day: string;
-  /** Folders `.../YYYY/MM/DD` of every account and region for that day. */
-  readonly folders: readonly string[];
-  /** Log files given or found outside such folders. */
-  readonly files: readonly HistoryFile[];
-}
-
-/** What to read, in order: inputs without a delivery time first, then day by day. */
-export interface HistoryPlan {
-  /** lookup-events output, Lake results, other .json/.json.gz: read first, changes held until the end. */
-  readonly unordered: readonly HistoryFile[];
-  readonly days: readonly HistoryDay[];
-}
+export type { HistoryDay, HistoryFile, HistoryPlan } from '../app/replay/history-source';
 
 /** `<account>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<id>.json[.gz]`: how CloudTrail names its S3 files. */
 const LOG_FILE =

@@ -1,14 +1,8 @@
-import {
-  feedCloudTrailFile,
-  type LoadedFile,
-  loadCloudTrailFile,
-  type ReadOptions,
-} from '../../adapters/cloudtrail-file';
-import { filesOfDay, type HistoryFile, type HistoryPlan, planHistory } from '../../adapters/cloudtrail-tree';
 import type { GuardianConfig } from '../../core/config/schema';
 import type { NetworkModel } from '../../core/model/types';
 import { type ReplayOptions, ReplaySession } from '../../core/replay/session';
 import type { ReplaySummary } from '../../core/replay/types';
+import type { HistoryFile, HistoryPlan, HistorySource } from './history-source';
 
 /** Where the replay reports how far it got (a progress bar on a terminal, or nothing). */
 export interface ReplayProgress {
@@ -17,11 +11,13 @@ export interface ReplayProgress {
   done(label?: string): void;
 }
 
-export interface ReplayDeps {
+export interface ReplayDeps<Loaded> {
+  /** Where the history is read from (files, in what order). */
+  readonly source: HistorySource<Loaded>;
   /** The state before the first event. */
   readonly model: NetworkModel;
   readonly config: GuardianConfig;
-  readonly options: ReplayOptions & ReadOptions;
+  readonly options: ReplayOptions;
   readonly progress?: ReplayProgress;
 }
 
@@ -46,15 +42,18 @@ interface Step {
  * LOAD_AHEAD + 1 files are in memory (large ones are streamed), so memory stays flat however long the
  * history.
  */
-export async function replayHistory(paths: readonly string[], deps: ReplayDeps): Promise<ReplaySummary> {
-  const plan = await planHistory(paths);
+export async function replayHistory<Loaded>(
+  paths: readonly string[],
+  deps: ReplayDeps<Loaded>,
+): Promise<ReplaySummary> {
+  const { source } = deps;
+  const plan = await source.plan(paths);
   const session = new ReplaySession(deps.model, deps.config, deps.options);
   const progress = deps.progress;
-  const load = (step: Step | undefined): Promise<LoadedFile> | undefined =>
-    step?.file && loadCloudTrailFile(step.file.path, step.file.size, deps.options);
+  const load = (step: Step | undefined): Promise<Loaded> | undefined => step?.file && source.load(step.file);
   progress?.start(plan.unordered.length + plan.days.length);
-  const steps = stepsOf(plan);
-  const ahead: { step: Step; loaded: Promise<LoadedFile> | undefined }[] = [];
+  const steps = stepsOf(plan, source);
+  const ahead: { step: Step; loaded: Promise<Loaded> | undefined }[] = [];
   const fill = async () => {
     while (ahead.length < LOAD_AHEAD) {
       const next = await steps.next();
@@ -67,7 +66,7 @@ export async function replayHistory(paths: readonly string[], deps: ReplayDeps):
     if (step.file && loaded) {
       const ready = await loaded;
       if (step.file.deliveryMs !== undefined) session.watermark(step.file.deliveryMs);
-      if (await feedCloudTrailFile(ready, session)) session.fileRead();
+      if (await source.feed(ready, session)) session.fileRead();
     }
     progress?.tick(step.completesUnit ? 1 : 0, `${count(session.progress.records)} records · ${step.where}`);
   }
@@ -78,10 +77,10 @@ export async function replayHistory(paths: readonly string[], deps: ReplayDeps):
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-async function* stepsOf(plan: HistoryPlan): AsyncGenerator<Step> {
+async function* stepsOf(plan: HistoryPlan, source: HistorySource<unknown>): AsyncGenerator<Step> {
   for (const file of plan.unordered) yield { file, where: file.path, completesUnit: true };
   for (const day of plan.days) {
-    const files = await filesOfDay(day);
+    const files = await source.filesOfDay(day);
     if (files.length === 0) yield { where: day.day, completesUnit: true };
     for (const [i, file] of files.entries())
       yield { file, where: day.day, completesUnit: i === files.length - 1 };

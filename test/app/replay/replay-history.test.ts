@@ -1,3 +1,4 @@
+import { cloudTrailHistory } from '../../../lambdas/adapters/cloudtrail-history';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,8 +37,8 @@ async function replay(paths: string[], streamAboveBytes = 1 << 20) {
     tick: (_: number, label?: string) => void ticks.push(label ?? ''),
     done: () => {},
   };
-  const options = { ...DEFAULT_REPLAY_OPTIONS, streamAboveBytes };
-  const summary = await replayHistory(paths, { model, config, options, progress });
+  const source = cloudTrailHistory({ streamAboveBytes });
+  const summary = await replayHistory(paths, { source, model, config, options: DEFAULT_REPLAY_OPTIONS, progress });
   return { summary, ticks };
 }
 
