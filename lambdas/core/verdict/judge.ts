@@ -5,7 +5,7 @@ import { planRevert } from '../revert/plan';
 import { deriveStates } from '../state/derive';
 import { decideAction } from './decide-action';
 import { diffDependency } from './dependency-diff';
-import { type DependencyIndex, dependencyIndexFor } from './dependency-index';
+import { type DependencyLookup, dependencyIndexFor } from './dependency-index';
 import { diffExposure } from './exposure-diff';
 import type { Finding, RevertPlan, Verdict } from './types';
 
@@ -19,7 +19,7 @@ export interface JudgeInput {
   /** From the injected Clock; used for break-glass tags. */
   readonly now: Date;
   /** The dependency index of `model` when the caller keeps one up to date itself (a replay). */
-  readonly dependencyIndex?: DependencyIndex;
+  readonly dependencyIndex?: DependencyLookup;
 }
 
 /** Judges one parsed event: what it caused, what to undo, what policy says to do. Never throws on data. */
