@@ -28,6 +28,8 @@ class PatchedModel implements NetworkModel {
   private readonly patchedRules = new Map<string, SgRule>();
   /** Subnet associations of patched NACLs. */
   private readonly patchedSubnets = new Map<string, NetworkAcl>();
+  /** Answers of enisWithGroup already given. */
+  private readonly enisByGroup = new Map<string, readonly NetworkInterface[]>();
 
   readonly overlay: { readonly base: NetworkModel; readonly patch: ModelPatch };
 
@@ -85,8 +87,15 @@ class PatchedModel implements NetworkModel {
     );
   }
   enisWithGroup(groupId: string): readonly NetworkInterface[] {
+    if (this.eniPatch.size === 0) return this.base.enisWithGroup(groupId);
+    // The model never changes, so each answer is kept: reachability asks for the same groups again and
+    // again, and down a chain of patches every level would otherwise rebuild its list.
+    const known = this.enisByGroup.get(groupId);
+    if (known) return known;
     const carries = (e: NetworkInterface) => e.groupIds.includes(groupId);
-    return overlayList(this.base.enisWithGroup(groupId), this.eniPatch, (e) => e.eniId, carries);
+    const answer = overlayList(this.base.enisWithGroup(groupId), this.eniPatch, (e) => e.eniId, carries);
+    this.enisByGroup.set(groupId, answer);
+    return answer;
   }
   nacl(naclId: string): NetworkAcl | undefined {
     return this.naclPatch.has(naclId) ? this.naclPatch.get(naclId) : this.base.nacl(naclId);
