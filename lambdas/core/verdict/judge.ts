@@ -4,9 +4,8 @@ import type { NetworkModel } from '../model/types';
 import { planRevert } from '../revert/plan';
 import { deriveStates } from '../state/derive';
 import { decideAction } from './decide-action';
-import { diffDependency } from './dependency-diff';
 import { type DependencyLookup, dependencyIndexFor } from './dependency-index';
-import { diffExposure } from './exposure-diff';
+import { diffTransition } from './diff-transition';
 import type { Finding, RevertPlan, Verdict } from './types';
 
 const NO_REVERT: RevertPlan = { status: 'none', steps: [] };
@@ -28,15 +27,11 @@ export function judge({ event, model, config, now, dependencyIndex }: JudgeInput
   const { meta, change } = event;
   const states = deriveStates(model, change);
   const { before, after, affected } = states;
-  const exposure = diffExposure(affected.groupIds, before, after, config);
-  const deps = (dependencyIndex ?? dependencyIndexFor(model, config))
-    .affectedBy(affected)
-    .map((dep) => diffDependency(dep, before, after, affected));
-  const findings: Finding[] = [...deps.flatMap((d) => d.broken), ...exposure.findings];
-  const preexisting = deps.flatMap((d) => d.preexisting);
-  const notEvaluated = [
-    ...new Set([...states.notes, ...exposure.notEvaluated, ...deps.flatMap((d) => d.notEvaluated)]),
-  ];
+  const affectedDependencies = (dependencyIndex ?? dependencyIndexFor(model, config)).affectedBy(affected);
+  const diff = diffTransition(affectedDependencies, before, after, affected, config);
+  const findings: Finding[] = [...diff.findings];
+  const preexisting = diff.preexisting;
+  const notEvaluated = [...new Set([...states.notes, ...diff.notEvaluated])];
   const violation = findings.length > 0;
   const revert = violation ? planRevert(change, states) : NO_REVERT;
   const decision = decideAction({
