@@ -33,6 +33,7 @@ export class DynamoDbStateCache implements StateCache {
   readonly #clock: () => Date;
   readonly #retry: RetryPolicy | undefined;
   readonly #scope: string | undefined;
+  #marked = false;
 
   constructor(options: DynamoDbStateCacheOptions) {
     this.#client = options.client;
@@ -52,17 +53,8 @@ export class DynamoDbStateCache implements StateCache {
 
   /** Queries the `byKind` index once per kind (eventually consistent, like any GSI read). */
   async loadAll(): Promise<CachedState> {
-    const index = STATE_TABLE.globalSecondaryIndexes[0];
     const perKind = await Promise.all(
-      STATE_KINDS.map(({ kind }) =>
-        queryAll(this.#client, {
-          TableName: this.#tableName,
-          IndexName: index.indexName,
-          KeyConditionExpression: '#kind = :kind',
-          ExpressionAttributeNames: { '#kind': index.partitionKey.name },
-          ExpressionAttributeValues: { ':kind': { S: scopedKind(kind, this.#scope) } },
-        }),
-      ),
+      STATE_KINDS.map(({ kind }) => this.#itemsOfKind(scopedKind(kind, this.#scope))),
     );
     return stateOf(perKind.flat(), this.#scope);
   }
@@ -71,22 +63,30 @@ export class DynamoDbStateCache implements StateCache {
   async save(state: CachedState): Promise<void> {
     const updatedAt = this.#clock().toISOString();
     const items = itemsOf(state, updatedAt, this.#scope);
-    if (this.#scope && items.length > 0) items.push(scopeMarker(this.#scope, updatedAt));
+    const marking = !!this.#scope && !this.#marked && items.length > 0;
+    if (marking) items.push(scopeMarker(this.#scope!, updatedAt));
     const requests = items.map((Item) => ({ PutRequest: { Item } }));
     await batchWriteAll(this.#client, this.#tableName, requests, this.#retry);
+    // The marker never changes meaning: written once per instance, not with every event's state.
+    if (marking) this.#marked = true;
   }
 
   /** Every `<account>/<region>` partition that has saved state (the home partition is not listed). */
   async listScopes(): Promise<string[]> {
+    const items = await this.#itemsOfKind(SCOPE_KIND);
+    return items.flatMap((item) => (item.scope?.S ? [item.scope.S] : [])).sort();
+  }
+
+  /** Every item whose `kind` is this one, through the `byKind` index. */
+  #itemsOfKind(kind: string) {
     const index = STATE_TABLE.globalSecondaryIndexes[0];
-    const items = await queryAll(this.#client, {
+    return queryAll(this.#client, {
       TableName: this.#tableName,
       IndexName: index.indexName,
       KeyConditionExpression: '#kind = :kind',
       ExpressionAttributeNames: { '#kind': index.partitionKey.name },
-      ExpressionAttributeValues: { ':kind': { S: SCOPE_KIND } },
+      ExpressionAttributeValues: { ':kind': { S: kind } },
     });
-    return items.flatMap((item) => (item.scope?.S ? [item.scope.S] : [])).sort();
   }
 
   async remove(ids: CachedIds): Promise<void> {
