@@ -1,22 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../bin/commands/demo-serve';
+import { launchBrowser } from '../support/browser';
 import { run } from './run';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let browser: Browser;
 let server: DemoServer;
@@ -24,17 +13,13 @@ let workdir: string;
 const printed: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `${CHROMIUM} is missing: this test needs Debian's chromium (apt-get install -y chromium; .ci/run does)`,
-    );
   workdir = mkdtempSync(join(tmpdir(), 'sg-guardian-demo-'));
   server = await startDemoServer(
     'examples',
     { out: (t) => printed.push(t), err: (t) => printed.push(t) },
     { port: 0, workdir },
   );
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
