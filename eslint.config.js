@@ -34,7 +34,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@aws-sdk/*', '@slack/*', '@aws-lambda-powertools/*'], message: 'lambdas/core stays pure' },
             { group: ['node:fs', 'node:fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process'], message: 'core: no I/O' },
-            { group: ['**/app/*', '**/adapters/*', '**/handlers/*'], message: 'core depends on nothing outside core' },
+            { group: ['**/app/*', '**/adapters/**', '**/handlers/*'], message: 'core depends on nothing outside core' },
           ],
         },
       ],
@@ -48,7 +48,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/adapters/*', '**/handlers/*'], message: 'app uses ports; adapters are chosen by handlers and the CLI' },
+            { group: ['**/adapters/**', '**/handlers/*'], message: 'app uses ports; adapters are chosen by handlers and the CLI' },
             { group: ['@aws-sdk/*', '@slack/*', '@aws-lambda-powertools/*'], message: 'app talks to AWS and Slack only through ports' },
           ],
         },

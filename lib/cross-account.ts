@@ -1,6 +1,6 @@
 import { aws_events as events, aws_iam as iam, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { MEMBER_ACCOUNT_IAM_ACTIONS } from '../lambdas/adapters/member-account-clients';
+import { MEMBER_ACCOUNT_IAM_ACTIONS } from '../lambdas/adapters/aws/member-account-clients';
 import type { CrossAccountSettings } from './deployment';
 
 /** May assume the member role — that name only — in any account (of the Organization). */
@@ -29,7 +29,7 @@ export function memberRoleArnPattern(scope: Construct, memberRoleName: string): 
   });
 }
 
-/** The variables the evaluator reads to reach member accounts (lambdas/adapters/member-account-clients.ts). */
+/** The variables the evaluator reads to reach member accounts (lambdas/adapters/aws/member-account-clients.ts). */
 export function crossAccountEnvironment(settings: CrossAccountSettings): Record<string, string> {
   return {
     SG_GUARDIAN_MEMBER_ROLE_NAME: settings.memberRoleName,

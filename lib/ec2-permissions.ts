@@ -1,7 +1,7 @@
 import { Aws, aws_iam as iam, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { EC2_READER_IAM_ACTIONS } from '../lambdas/adapters/ec2-reader';
-import { EC2_WRITER_IAM_ACTIONS } from '../lambdas/adapters/ec2-writer';
+import { EC2_READER_IAM_ACTIONS } from '../lambdas/adapters/aws/ec2/ec2-reader';
+import { EC2_WRITER_IAM_ACTIONS } from '../lambdas/adapters/aws/ec2/ec2-writer';
 import type { RevertScope } from '../lambdas/core/config/deployment-schema';
 import type { REVERT_IAM_ACTIONS } from '../lambdas/core/revert/steps';
 import { GuardianPropsError } from './errors';

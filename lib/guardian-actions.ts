@@ -1,9 +1,9 @@
 import { Duration, aws_iam as iam, aws_lambda as lambda, aws_secretsmanager as secretsmanager, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DECISION_STORE_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-decision-store';
-import { REPLAY_GUARD_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-replay-guard';
-import { LAMBDA_ASYNC_RUNNER_IAM_ACTIONS } from '../lambdas/adapters/lambda-async-runner';
-import { LINK_SECRET_IAM_ACTIONS } from '../lambdas/adapters/link-secret';
+import { DECISION_STORE_IAM_ACTIONS } from '../lambdas/adapters/aws/dynamodb/dynamodb-decision-store';
+import { REPLAY_GUARD_IAM_ACTIONS } from '../lambdas/adapters/aws/dynamodb/dynamodb-replay-guard';
+import { LAMBDA_ASYNC_RUNNER_IAM_ACTIONS } from '../lambdas/adapters/aws/lambda/lambda-async-runner';
+import { LINK_SECRET_IAM_ACTIONS } from '../lambdas/adapters/aws/secrets-manager/link-secret';
 import type { GuardianConfig } from '../lambdas/core/config/schema';
 import { GuardianFunction } from './guardian-function';
 import type { GuardianTables } from './guardian-tables';

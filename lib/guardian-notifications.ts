@@ -9,7 +9,7 @@ import {
   Token,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { SECRETS_IAM_ACTIONS } from '../lambdas/adapters/secrets';
+import { SECRETS_IAM_ACTIONS } from '../lambdas/adapters/aws/secrets-manager/secrets';
 import { GuardianPropsError } from './errors';
 
 export interface GuardianNotificationsProps {

@@ -6,7 +6,7 @@ import {
   type KeyAttribute,
   STATE_TABLE,
   type TableSchema,
-} from '../lambdas/adapters/table-schemas';
+} from '../lambdas/adapters/aws/dynamodb/table-schemas';
 
 const ATTRIBUTE_TYPES: Record<KeyAttribute['type'], dynamodb.AttributeType> = {
   S: dynamodb.AttributeType.STRING,
@@ -16,7 +16,7 @@ const ATTRIBUTE_TYPES: Record<KeyAttribute['type'], dynamodb.AttributeType> = {
 
 /**
  * The three DynamoDB tables of the pipeline, built from the key schemas the adapters share
- * (lambdas/adapters/table-schemas.ts): on-demand, point-in-time recovery, AWS-managed encryption.
+ * (lambdas/adapters/aws/dynamodb/table-schemas.ts): on-demand, point-in-time recovery, AWS-managed encryption.
  */
 export class GuardianTables extends Construct {
   /** Last-known state (a cache the sweep rebuilds): destroyed with the stack. */

@@ -13,9 +13,9 @@ import {
   aws_events_targets as targets,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AUDIT_LOG_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-audit-log';
-import { STATE_CACHE_IAM_ACTIONS } from '../lambdas/adapters/dynamodb-state-cache';
-import { IDEMPOTENCY_IAM_ACTIONS } from '../lambdas/adapters/idempotency';
+import { AUDIT_LOG_IAM_ACTIONS } from '../lambdas/adapters/aws/dynamodb/dynamodb-audit-log';
+import { STATE_CACHE_IAM_ACTIONS } from '../lambdas/adapters/aws/dynamodb/dynamodb-state-cache';
+import { IDEMPOTENCY_IAM_ACTIONS } from '../lambdas/adapters/aws/dynamodb/idempotency';
 import type { GuardianConfig } from '../lambdas/core/config/schema';
 import type { RevertScope } from '../lambdas/core/config/deployment-schema';
 import {

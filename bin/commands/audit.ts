@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Command } from 'commander';
-import { DEFAULT_AUDIT_LIMIT, DynamoDbAuditLog } from '../../lambdas/adapters/dynamodb-audit-log';
+import { DEFAULT_AUDIT_LIMIT, DynamoDbAuditLog } from '../../lambdas/adapters/aws/dynamodb/dynamodb-audit-log';
 import type { AuditEntry } from '../../lambdas/app/ports';
 import { describeActor } from '../../lambdas/app/render/describe-change';
 import { EXIT, type Io, runCommand, UsageError } from './shared';

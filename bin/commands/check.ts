@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { readConfigFile } from '../../lambdas/adapters/config-file';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
+import { readConfigFile } from '../../lambdas/adapters/files/config-file';
+import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
 import { checkAccount } from '../../lambdas/app/check-account';
 import { renderCheckMermaid } from '../../lambdas/app/render/check-mermaid';
 import { renderCheckText } from '../../lambdas/app/render/check-text';

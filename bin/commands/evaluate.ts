@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { readConfigFile } from '../../lambdas/adapters/config-file';
-import { readJsonFile } from '../../lambdas/adapters/json-file';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
-import { StaticState } from '../../lambdas/adapters/static-state';
-import { systemClock } from '../../lambdas/adapters/system-clock';
+import { readConfigFile } from '../../lambdas/adapters/files/config-file';
+import { readJsonFile } from '../../lambdas/adapters/files/json-file';
+import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
+import { StaticState } from '../../lambdas/adapters/local/static-state';
+import { systemClock } from '../../lambdas/adapters/local/system-clock';
 import { evaluateEvents } from '../../lambdas/app/evaluate-events';
 import { toEvaluateJson } from '../../lambdas/app/render/evaluate-json';
 import { renderVerdictText } from '../../lambdas/app/render/verdict-text';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
+import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
 import { renderExplainText } from '../../lambdas/app/render/explain-text';
 import { explainPath } from '../../lambdas/core/reachability/explain';
 import { normalizeProtocol } from '../../lambdas/core/util/protocol';

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { readConfigFile } from '../../lambdas/adapters/config-file';
-import { readJsonFile } from '../../lambdas/adapters/json-file';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
-import { indexTerraformSources } from '../../lambdas/adapters/terraform-sources';
+import { readConfigFile } from '../../lambdas/adapters/files/config-file';
+import { readJsonFile } from '../../lambdas/adapters/files/json-file';
+import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
+import { indexTerraformSources } from '../../lambdas/adapters/files/terraform-sources';
 import { preflight, preflightFails } from '../../lambdas/app/preflight';
 import { renderPreflightGithub } from '../../lambdas/app/render/preflight-github';
 import { toPreflightJson } from '../../lambdas/app/render/preflight-json';

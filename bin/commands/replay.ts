@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { cloudTrailHistory } from '../../lambdas/adapters/cloudtrail-history';
-import { readConfigFile } from '../../lambdas/adapters/config-file';
-import { createProgressBar } from '../../lambdas/adapters/progress-bar';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
+import { cloudTrailHistory } from '../../lambdas/adapters/files/cloudtrail-history';
+import { readConfigFile } from '../../lambdas/adapters/files/config-file';
+import { createProgressBar } from '../../lambdas/adapters/local/progress-bar';
+import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
 import { replayHistory } from '../../lambdas/app/replay/replay-history';
 import { renderReplayHtml } from '../../lambdas/app/render/replay-html';
 import { toReplayJson } from '../../lambdas/app/render/replay-json';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { createEc2Client } from '../../lambdas/adapters/ec2-client';
-import { createProgressBar } from '../../lambdas/adapters/progress-bar';
-import { type CaptureSummary, captureSnapshot } from '../../lambdas/adapters/snapshot-capture';
+import { createEc2Client } from '../../lambdas/adapters/aws/ec2/ec2-client';
+import { createProgressBar } from '../../lambdas/adapters/local/progress-bar';
+import { type CaptureSummary, captureSnapshot } from '../../lambdas/adapters/aws/ec2/snapshot-capture';
 import { EXIT, type Io, runCommand } from './shared';
 
 interface SnapshotOptions {

@@ -1,10 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { STSClient } from '@aws-sdk/client-sts';
-import { DynamoDbStateCache } from '../adapters/dynamodb-state-cache';
-import { Ec2AccountReader } from '../adapters/ec2-reader';
-import { Ec2Reverter } from '../adapters/ec2-writer';
-import { accountOfArn, MemberAccountClients } from '../adapters/member-account-clients';
+import { DynamoDbStateCache } from '../adapters/aws/dynamodb/dynamodb-state-cache';
+import { Ec2AccountReader } from '../adapters/aws/ec2/ec2-reader';
+import { Ec2Reverter } from '../adapters/aws/ec2/ec2-writer';
+import { accountOfArn, MemberAccountClients } from '../adapters/aws/member-account-clients';
 import { LiveStateSource } from '../app/live-state-source';
 import type { PipelineDeps } from '../app/process-event';
 import type { SweepDeps } from '../app/sweep';

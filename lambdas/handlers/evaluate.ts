@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
-import { makeEventIdempotent } from '../adapters/idempotency';
+import { makeEventIdempotent } from '../adapters/aws/dynamodb/idempotency';
 import { processEvent } from '../app/process-event';
 import { composePipeline } from './compose';
 import { readEnvelope } from './envelope';

@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerAudit } from '../../bin/commands/audit';
-import { DynamoDbAuditLog } from '../../lambdas/adapters/dynamodb-audit-log';
+import { DynamoDbAuditLog } from '../../lambdas/adapters/aws/dynamodb/dynamodb-audit-log';
 import type { AuditEntry } from '../../lambdas/app/ports';
 import { type Dynalite, startDynalite } from '../support/dynalite';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSnapshotModel, writeSnapshotFolder } from '../../lambdas/adapters/snapshot-files';
+import { loadSnapshotModel, writeSnapshotFolder } from '../../lambdas/adapters/files/snapshot-files';
 import { applyChange } from '../../lambdas/core/state/apply-change';
 import { loadExamples } from '../support/examples';
 import { CONFIG, run, SNAPSHOT } from './run';

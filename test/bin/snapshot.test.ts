@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DescribeSecurityGroupRulesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
-import { ec2Error, servePagedSmallSnapshot } from '../adapters/snapshot-paged-account';
+import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
+import { ec2Error, servePagedSmallSnapshot } from '../adapters/aws/ec2/snapshot-paged-account';
 import { run } from './run';
 
 // Every EC2Client the command builds is mocked: nothing reaches AWS, but region and profile

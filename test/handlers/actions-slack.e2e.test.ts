@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeDecisionValue } from '../../lambdas/adapters/slack-decision';
+import { encodeDecisionValue } from '../../lambdas/adapters/slack/slack-decision';
 import { slackClick, startActionsWorld } from './actions-world';
 
 type World = Awaited<ReturnType<typeof startActionsWorld>>;

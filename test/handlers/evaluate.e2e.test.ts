@@ -1,7 +1,7 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDbAuditLog } from '../../lambdas/adapters/dynamodb-audit-log';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
+import { DynamoDbAuditLog } from '../../lambdas/adapters/aws/dynamodb/dynamodb-audit-log';
+import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
 import { checkAccount } from '../../lambdas/app/check-account';
 import { parseConfig } from '../../lambdas/core/config/parse-config';
 import { exampleEvent, startWorld } from './harness';

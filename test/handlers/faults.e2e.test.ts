@@ -1,7 +1,7 @@
 import { EC2ServiceException } from '@aws-sdk/client-ec2';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DynamoDbAuditLog } from '../../lambdas/adapters/dynamodb-audit-log';
+import { DynamoDbAuditLog } from '../../lambdas/adapters/aws/dynamodb/dynamodb-audit-log';
 import type { Change } from '../../lambdas/core/events/types';
 import { applyChange } from '../../lambdas/core/state/apply-change';
 import { exampleEvent, startWorld } from './harness';

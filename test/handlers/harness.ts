@@ -6,7 +6,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
+import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
 import { parseDocument } from '../../lambdas/core/events/parse';
 import { applyChange } from '../../lambdas/core/state/apply-change';
 import { type Dynalite, startDynalite } from '../support/dynalite';

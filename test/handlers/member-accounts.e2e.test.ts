@@ -2,7 +2,7 @@ import { PublishCommand } from '@aws-sdk/client-sns';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDbStateCache } from '../../lambdas/adapters/dynamodb-state-cache';
+import { DynamoDbStateCache } from '../../lambdas/adapters/aws/dynamodb/dynamodb-state-cache';
 import { exampleEvent, startWorld } from './harness';
 
 const MEMBER = '210987654321';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EC2_READER_IAM_ACTIONS } from '../../lambdas/adapters/ec2-reader';
+import { EC2_READER_IAM_ACTIONS } from '../../lambdas/adapters/aws/ec2/ec2-reader';
 import { DEFAULT_DEPLOYMENT } from '../../lambdas/core/config/deployment-schema';
 import { ConfigError } from '../../lambdas/core/config/errors';
 import { parseConfig } from '../../lambdas/core/config/parse-config';

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_LOG_IAM_ACTIONS } from '../../lambdas/adapters/dynamodb-audit-log';
-import { STATE_CACHE_IAM_ACTIONS } from '../../lambdas/adapters/dynamodb-state-cache';
-import { EC2_READER_IAM_ACTIONS } from '../../lambdas/adapters/ec2-reader';
-import { EC2_WRITER_IAM_ACTIONS } from '../../lambdas/adapters/ec2-writer';
-import { IDEMPOTENCY_IAM_ACTIONS } from '../../lambdas/adapters/idempotency';
+import { AUDIT_LOG_IAM_ACTIONS } from '../../lambdas/adapters/aws/dynamodb/dynamodb-audit-log';
+import { STATE_CACHE_IAM_ACTIONS } from '../../lambdas/adapters/aws/dynamodb/dynamodb-state-cache';
+import { EC2_READER_IAM_ACTIONS } from '../../lambdas/adapters/aws/ec2/ec2-reader';
+import { EC2_WRITER_IAM_ACTIONS } from '../../lambdas/adapters/aws/ec2/ec2-writer';
+import { IDEMPOTENCY_IAM_ACTIONS } from '../../lambdas/adapters/aws/dynamodb/idempotency';
 import { isReadOnlyEc2Action } from '../../lib/ec2-permissions';
 import { ACCOUNT, iamStatements, REGION, synthGuardian } from './guardian-fixture';
 

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EC2_WRITER_IAM_ACTIONS } from '../../lambdas/adapters/ec2-writer';
+import { EC2_WRITER_IAM_ACTIONS } from '../../lambdas/adapters/aws/ec2/ec2-writer';
 import { parseConfig } from '../../lambdas/core/config/parse-config';
 import { isReadOnlyEc2Action } from '../../lib/ec2-permissions';
 import { MemberAccountStack } from '../../lib/member-account-stack';

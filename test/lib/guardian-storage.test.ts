@@ -7,7 +7,7 @@ import {
   IDEMPOTENCY_TABLE,
   STATE_TABLE,
   type TableSchema,
-} from '../../lambdas/adapters/table-schemas';
+} from '../../lambdas/adapters/aws/dynamodb/table-schemas';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/guardian-alarms';
 import { ACCOUNT, REGION, synthGuardian } from './guardian-fixture';
 

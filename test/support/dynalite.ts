@@ -8,7 +8,7 @@ import {
   IDEMPOTENCY_TABLE,
   STATE_TABLE,
   type TableSchema,
-} from '../../lambdas/adapters/table-schemas';
+} from '../../lambdas/adapters/aws/dynamodb/table-schemas';
 
 // dynalite is CommonJS without type declarations.
 const dynalite = createRequire(import.meta.url)('dynalite') as (options: { createTableMs: number }) => Server;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSnapshotModel } from '../../lambdas/adapters/snapshot-files';
+import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
 import { parseConfig } from '../../lambdas/core/config/parse-config';
 import { parseDocument } from '../../lambdas/core/events/parse';
 import type { ParsedEvent } from '../../lambdas/core/events/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryReverter } from '../../../lambdas/adapters/in-memory-reverter';
+import { InMemoryReverter } from '../../../lambdas/adapters/local/in-memory-reverter';
 import { checkAccount } from '../../../lambdas/app/check-account';
 import { linkApprover, slackApprover } from '../../../lambdas/app/one-click/approver';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryDecisionStore } from '../../../lambdas/adapters/in-memory-decision-store';
-import { InMemoryReverter } from '../../../lambdas/adapters/in-memory-reverter';
-import { StaticState } from '../../../lambdas/adapters/static-state';
+import { InMemoryDecisionStore } from '../../../lambdas/adapters/local/in-memory-decision-store';
+import { InMemoryReverter } from '../../../lambdas/adapters/local/in-memory-reverter';
+import { StaticState } from '../../../lambdas/adapters/local/static-state';
 import { SignedLinks } from '../../../lambdas/app/one-click/signed-link';
 import type {
   DecisionReport,

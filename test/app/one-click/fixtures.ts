@@ -1,5 +1,5 @@
-import { InMemoryDecisionStore } from '../../../lambdas/adapters/in-memory-decision-store';
-import { InMemoryReverter } from '../../../lambdas/adapters/in-memory-reverter';
+import { InMemoryDecisionStore } from '../../../lambdas/adapters/local/in-memory-decision-store';
+import { InMemoryReverter } from '../../../lambdas/adapters/local/in-memory-reverter';
 import type { DecideDeps } from '../../../lambdas/app/one-click/decide';
 import { pendingDecisions } from '../../../lambdas/app/one-click/decisions';
 import type { AuditEntry, Clock, Reverter } from '../../../lambdas/app/ports';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryReplayGuard } from '../../../lambdas/adapters/in-memory-replay-guard';
-import { InProcessRunner } from '../../../lambdas/adapters/in-process-runner';
-import { parseSlackClick } from '../../../lambdas/adapters/slack-interaction-payload';
+import { InMemoryReplayGuard } from '../../../lambdas/adapters/local/in-memory-replay-guard';
+import { InProcessRunner } from '../../../lambdas/adapters/local/in-process-runner';
+import { parseSlackClick } from '../../../lambdas/adapters/slack/slack-interaction-payload';
 import { type ActionsDeps, routeAction } from '../../../lambdas/app/one-click/router';
 import { decideWorld, notifiedIncident } from './fixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryReplayGuard } from '../../../lambdas/adapters/in-memory-replay-guard';
-import { encodeDecisionValue } from '../../../lambdas/adapters/slack-decision';
-import { parseSlackClick } from '../../../lambdas/adapters/slack-interaction-payload';
+import { InMemoryReplayGuard } from '../../../lambdas/adapters/local/in-memory-replay-guard';
+import { encodeDecisionValue } from '../../../lambdas/adapters/slack/slack-decision';
+import { parseSlackClick } from '../../../lambdas/adapters/slack/slack-interaction-payload';
 import { routeAction } from '../../../lambdas/app/one-click/router';
 import { slackSignature } from '../../../lambdas/app/one-click/slack-signature';
 import { NOW } from '../../support/examples';

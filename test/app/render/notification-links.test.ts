@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { snsMessage } from '../../../lambdas/adapters/sns-notifier';
+import { snsMessage } from '../../../lambdas/adapters/aws/sns/sns-notifier';
 import type { DecisionReport } from '../../../lambdas/app/ports';
 import { summarize } from '../../../lambdas/app/render/notification';
 import type { Verdict } from '../../../lambdas/core/verdict/types';

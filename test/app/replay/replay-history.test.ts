@@ -1,4 +1,4 @@
-import { cloudTrailHistory } from '../../../lambdas/adapters/cloudtrail-history';
+import { cloudTrailHistory } from '../../../lambdas/adapters/files/cloudtrail-history';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { SlackClickParse } from '../../app/one-click/slack-interaction';
+import { decodeDecisionValue, SLACK_ACTION_IDS } from './slack-decision';
+
+const PayloadSchema = z.object({
+  type: z.literal('block_actions'),
+  user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() }),
+  response_url: z.string().optional(),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
+  message: z.object({ text: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
+});
+
+const ACTIONS: Readonly<Record<string, 'revert' | 'keep'>> = {
+  [SLACK_ACTION_IDS.revert]: 'revert',
+  [SLACK_ACTION_IDS.keep]: 'keep',
+};
+
+/**
+ * Reads a Slack interactivity body (`payload=<json>`, form-encoded): a click on our Revert / Keep
+ * button, another app's action ('ignore'), or something else ('invalid'). Never throws.
+ */
+export function parseSlackClick(rawBody: string): SlackClickParse {
+  const raw = new URLSearchParams(rawBody).get('payload');
+  if (!raw) return { status: 'invalid', reason: 'no payload field' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { status: 'invalid', reason: 'payload is not JSON' };
+  }
+  const parsed = PayloadSchema.safeParse(json);
+  if (!parsed.success) return { status: 'invalid', reason: 'not a block_actions payload' };
+  const p = parsed.data;
+  const clicked = p.actions.find((a) => ACTIONS[a.action_id]);
+  if (!clicked) return { status: 'ignore' };
+  const value = decodeDecisionValue(clicked.value ?? '');
+  if (!value || value.findingIds.length === 0)
+    return { status: 'invalid', reason: 'the button value names no finding' };
+  return {
+    status: 'click',
+    click: {
+      action: ACTIONS[clicked.action_id]!,
+      user: p.user,
+      eventId: value.eventId,
+      findingIds: value.findingIds,
+      ...(p.response_url && { responseUrl: p.response_url }),
+      ...(p.message && { original: p.message }),
+    },
+  };
+}
