@@ -4,10 +4,11 @@ import { buildModel } from '../core/model/build-model';
 import { createModel } from '../core/model/indexed-model';
 import { patchModel } from '../core/model/patched-model';
 import { SnapshotError } from '../core/model/snapshot-error';
+import { modifiedIds } from '../core/state/modified';
 import type { NetworkAcl, NetworkInterface, NetworkModel, SecurityGroup } from '../core/model/types';
 import { selectGroups } from '../core/reachability/select';
 import type { AccountReader, CachedState, ReadScope, StateCache, StateSource } from './ports';
-import { touchedIds } from './touched';
+
 
 /** Patched entries kept on top of the cold-start model before it is rebuilt. */
 const COMPACT_AFTER = 2_000;
@@ -30,7 +31,7 @@ export class LiveStateSource implements StateSource {
   async modelFor(change: Change | undefined): Promise<NetworkModel> {
     const base = await this.baseModel();
     if (!change) return this.current();
-    const touched = touchedIds(change);
+    const touched = modifiedIds(change, base);
     const [prior, fresh] = await Promise.all([this.deps.cache.load(touched), this.readAround(change, base)]);
     this.remember(fresh, touched);
     this.remember(prior);
@@ -74,7 +75,7 @@ export class LiveStateSource implements StateSource {
 
   /** Live state of the change's neighbourhood; the touched resources are read too but not trusted as prior. */
   private async readAround(change: Change, base: NetworkModel): Promise<CachedState> {
-    const touched = touchedIds(change);
+    const touched = modifiedIds(change, base);
     const related = new Set<string>(touched.groupIds);
     if (change.kind === 'eni-groups-set') {
       for (const g of change.groupIds) related.add(g);

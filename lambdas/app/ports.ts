@@ -89,6 +89,9 @@ export interface CachedIds {
   readonly groupIds?: readonly string[];
   readonly eniIds?: readonly string[];
   readonly naclIds?: readonly string[];
+  readonly instanceIds?: readonly string[];
+  readonly launchTemplateIds?: readonly string[];
+  readonly prefixListIds?: readonly string[];
 }
 
 export interface CachedState {

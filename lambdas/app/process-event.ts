@@ -2,12 +2,12 @@ import type { Change, ParsedEvent } from '../core/events/types';
 import type { NetworkModel } from '../core/model/types';
 import { revertStepToChange } from '../core/revert/step-to-change';
 import { applyChange } from '../core/state/apply-change';
+import { modifiedIds } from '../core/state/modified';
 import type { RevertStep } from '../core/verdict/types';
 import { toAuditEntry } from './audit-entry';
 import { decisionHook } from './one-click/decision-hook';
 import type { AuditLog, CachedState, Clock, DecisionLinkSigner, DecisionStore, MetricsSink } from './ports';
 import { type GuardrailDeps, type GuardrailResult, runGuardrail } from './run-guardrail';
-import { touchedIds } from './touched';
 
 export interface PipelineDeps extends GuardrailDeps {
   readonly audit: AuditLog;
@@ -121,7 +121,7 @@ async function commitAfter(
     const undo = revertStepToChange(step);
     if (undo) model = applyChange(model, undo).model;
   }
-  const ids = touchedIds(change);
+  const ids = modifiedIds(change, model);
   await deps.commit({
     groups: ids.groupIds.flatMap((id) => model.group(id) ?? []),
     enis: ids.eniIds.flatMap((id) => model.eni(id) ?? []),

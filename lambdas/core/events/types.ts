@@ -1,4 +1,11 @@
-import type { Direction, NaclEntry, RuleSpec } from '../model/types';
+import type {
+  Direction,
+  LaunchTemplateVersion,
+  NaclEntry,
+  NetworkInterface,
+  RuleSpec,
+  SecurityGroup,
+} from '../model/types';
 
 /** Who made a call and from where, from CloudTrail's userIdentity and request context. */
 export interface Actor {
@@ -73,7 +80,91 @@ export type Change =
       readonly naclId: string;
       /** responseElements.newAssociationId when present. */
       readonly newAssociationId?: string;
+    }
+  | {
+      /** RunInstances: every instance with every ENI it was launched with (groups, device index, subnet). */
+      readonly kind: 'instances-launched';
+      readonly instances: readonly LaunchedInstance[];
+      /** The request's launchTemplate, when the launch used one (version as requested: "7", "$Latest"...). */
+      readonly launchTemplate?: {
+        readonly launchTemplateId?: string;
+        readonly launchTemplateName?: string;
+        readonly version?: string;
+      };
+    }
+  | {
+      /** CreateNetworkInterface (requesterManaged / requesterId set for service ENIs). */
+      readonly kind: 'eni-created';
+      readonly eni: NetworkInterface;
+    }
+  | {
+      /** AttachNetworkInterface: the event has no groups; they come from the state (cache or one live read). */
+      readonly kind: 'eni-attached';
+      readonly eniId: string;
+      readonly instanceId: string;
+      readonly deviceIndex: number;
+      readonly attachmentId?: string;
+    }
+  | {
+      /** DetachNetworkInterface: only the attachment id is in the event; the ENI is found through the state. */
+      readonly kind: 'eni-detached';
+      readonly attachmentId: string;
+      readonly force?: boolean;
+    }
+  | {
+      /** ModifyInstanceAttribute with groupSet: the groups of the instance's primary ENI (device 0). */
+      readonly kind: 'instance-groups-set';
+      readonly instanceId: string;
+      readonly groupIds: readonly string[];
+    }
+  | {
+      /** CreateLaunchTemplate (version 1, the default) and CreateLaunchTemplateVersion. */
+      readonly kind: 'launch-template-version-created';
+      readonly version: LaunchTemplateVersion;
+      /** CreateLaunchTemplate: the template itself is new. */
+      readonly templateCreated: boolean;
+    }
+  | {
+      /** ModifyLaunchTemplate: which version launches by default. */
+      readonly kind: 'launch-template-default-set';
+      readonly launchTemplateId: string;
+      readonly defaultVersion: number;
+    }
+  | {
+      /** ModifyManagedPrefixList: entries added and removed (normalised CIDRs). */
+      readonly kind: 'prefix-list-modified';
+      readonly prefixListId: string;
+      readonly added: readonly string[];
+      readonly removed: readonly string[];
+    }
+  | {
+      /** CreateSecurityGroup: the new group with AWS's default egress rule (all traffic to 0.0.0.0/0). */
+      readonly kind: 'sg-created';
+      readonly group: SecurityGroup;
+    }
+  | { readonly kind: 'sg-deleted'; readonly groupId: string }
+  | {
+      /** CreateTags: tags set on resources (any type; the judge decides which matter to the policy). */
+      readonly kind: 'tags-set';
+      readonly resourceIds: readonly string[];
+      readonly tags: Readonly<Record<string, string>>;
+    }
+  | {
+      /** DeleteTags: keys removed; a value given means "only when the tag has this value". */
+      readonly kind: 'tags-removed';
+      readonly resourceIds: readonly string[];
+      readonly tags: readonly { readonly key: string; readonly value?: string }[];
     };
+
+/** One instance of a RunInstances response as the engine needs it. */
+export interface LaunchedInstance {
+  readonly instanceId: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly subnetId?: string;
+  readonly vpcId?: string;
+  /** Each with instanceId and deviceIndex set. */
+  readonly networkInterfaces: readonly NetworkInterface[];
+}
 
 export type ChangeKind = Change['kind'];
 

@@ -1,12 +1,16 @@
-import type {
-  ModelCoverage,
-  ModelPatch,
-  NetworkAcl,
-  NetworkInterface,
-  NetworkModel,
-  PrefixList,
-  SecurityGroup,
-  SgRule,
+import {
+  type Instance,
+  type LaunchTemplate,
+  type LaunchTemplateVersion,
+  launchTemplateVersionKey,
+  type ModelCoverage,
+  type ModelPatch,
+  type NetworkAcl,
+  type NetworkInterface,
+  type NetworkModel,
+  type PrefixList,
+  type SecurityGroup,
+  type SgRule,
 } from './types';
 
 type Patch<T> = ReadonlyMap<string, T | undefined>;
@@ -24,6 +28,10 @@ class PatchedModel implements NetworkModel {
   private readonly groupPatch: Patch<SecurityGroup>;
   private readonly eniPatch: Patch<NetworkInterface>;
   private readonly naclPatch: Patch<NetworkAcl>;
+  private readonly prefixListPatch: Patch<PrefixList>;
+  private readonly instancePatch: Patch<Instance>;
+  private readonly templatePatch: Patch<LaunchTemplate>;
+  private readonly versionPatch: Patch<LaunchTemplateVersion>;
   /** Rules of patched groups, by id. */
   private readonly patchedRules = new Map<string, SgRule>();
   /** Subnet associations of patched NACLs. */
@@ -41,6 +49,10 @@ class PatchedModel implements NetworkModel {
     this.groupPatch = patch.groups ?? EMPTY;
     this.eniPatch = patch.enis ?? EMPTY;
     this.naclPatch = patch.nacls ?? EMPTY;
+    this.prefixListPatch = patch.prefixLists ?? EMPTY;
+    this.instancePatch = patch.instances ?? EMPTY;
+    this.templatePatch = patch.launchTemplates ?? EMPTY;
+    this.versionPatch = patch.launchTemplateVersions ?? EMPTY;
     for (const g of this.groupPatch.values())
       for (const r of g?.rules ?? []) if (r.ruleId !== undefined) this.patchedRules.set(r.ruleId, r);
     for (const n of this.naclPatch.values())
@@ -116,10 +128,65 @@ class PatchedModel implements NetworkModel {
     return fromBase && this.naclPatch.has(fromBase.naclId) ? undefined : fromBase;
   }
   prefixList(prefixListId: string): PrefixList | undefined {
-    return this.base.prefixList(prefixListId);
+    return this.prefixListPatch.has(prefixListId)
+      ? this.prefixListPatch.get(prefixListId)
+      : this.base.prefixList(prefixListId);
   }
   prefixLists(): Iterable<PrefixList> {
-    return this.base.prefixLists?.() ?? [];
+    return overlayAll(
+      this.base.prefixLists?.() ?? [],
+      this.prefixListPatch,
+      (p) => p.prefixListId,
+      (id) => this.base.prefixList(id),
+    );
+  }
+  groupsReferencingPrefixList(prefixListId: string): readonly SecurityGroup[] {
+    const references = (g: SecurityGroup) =>
+      g.rules.some((r) => r.peer.kind === 'prefix-list' && r.peer.prefixListId === prefixListId);
+    return overlayList(this.base.groupsReferencingPrefixList(prefixListId), this.groupPatch, (g) => g.groupId, references);
+  }
+  instance(instanceId: string): Instance | undefined {
+    return this.instancePatch.has(instanceId) ? this.instancePatch.get(instanceId) : this.base.instance(instanceId);
+  }
+  instances(): Iterable<Instance> {
+    return overlayAll(
+      this.base.instances(),
+      this.instancePatch,
+      (i) => i.instanceId,
+      (id) => this.base.instance(id),
+    );
+  }
+  instancesByTags(tags: Readonly<Record<string, string>>): readonly Instance[] {
+    const wanted = Object.entries(tags);
+    const carries = (i: Instance) => wanted.every(([k, v]) => i.tags[k] === v);
+    return overlayList(this.base.instancesByTags(tags), this.instancePatch, (i) => i.instanceId, carries);
+  }
+  launchTemplate(launchTemplateId: string): LaunchTemplate | undefined {
+    return this.templatePatch.has(launchTemplateId)
+      ? this.templatePatch.get(launchTemplateId)
+      : this.base.launchTemplate(launchTemplateId);
+  }
+  launchTemplates(): Iterable<LaunchTemplate> {
+    return overlayAll(
+      this.base.launchTemplates(),
+      this.templatePatch,
+      (t) => t.launchTemplateId,
+      (id) => this.base.launchTemplate(id),
+    );
+  }
+  launchTemplateVersion(launchTemplateId: string, versionNumber: number): LaunchTemplateVersion | undefined {
+    const key = launchTemplateVersionKey(launchTemplateId, versionNumber);
+    return this.versionPatch.has(key)
+      ? this.versionPatch.get(key)
+      : this.base.launchTemplateVersion(launchTemplateId, versionNumber);
+  }
+  launchTemplateVersions(launchTemplateId: string): readonly LaunchTemplateVersion[] {
+    const keyOf = (v: LaunchTemplateVersion) => launchTemplateVersionKey(v.launchTemplateId, v.versionNumber);
+    const mine = (v: LaunchTemplateVersion) => v.launchTemplateId === launchTemplateId;
+    const list = overlayList(this.base.launchTemplateVersions(launchTemplateId), this.versionPatch, keyOf, mine);
+    return list === this.base.launchTemplateVersions(launchTemplateId)
+      ? list
+      : [...list].sort((a, b) => a.versionNumber - b.versionNumber);
   }
   ruleById(ruleId: string): SgRule | undefined {
     const patched = this.patchedRules.get(ruleId);

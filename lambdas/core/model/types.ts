@@ -55,6 +55,62 @@ export interface NetworkInterface {
   readonly deviceIndex?: number;
   readonly description?: string;
   readonly interfaceType?: string;
+  /** Managed by an AWS service (load balancer, RDS, Lambda, VPC endpoint, EFS...): never change its groups. */
+  readonly requesterManaged?: boolean;
+  /** Who created a requester-managed ENI (e.g. `amazon-elb`, an account or service principal). */
+  readonly requesterId?: string;
+  /** eni-attach-... of its current attachment, when attached. */
+  readonly attachmentId?: string;
+}
+
+/** Instance states in which an instance's ENIs carry traffic (instance-tag selectors pick only these). */
+export const LIVE_INSTANCE_STATES: ReadonlySet<string> = new Set(['pending', 'running']);
+
+/** An EC2 instance as the engine needs it: who it is (tags) and which ENIs it has (by device index). */
+export interface Instance {
+  readonly instanceId: string;
+  /** pending | running | stopping | stopped | shutting-down | terminated. */
+  readonly state: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly vpcId?: string;
+  readonly subnetId?: string;
+  /** The launch template it was launched from, when known (version as AWS reports it, e.g. "7"). */
+  readonly launchTemplate?: { readonly launchTemplateId: string; readonly version?: string };
+  /** Attached ENIs with their device index (0 = primary), sorted by device index. */
+  readonly networkInterfaces: readonly { readonly eniId: string; readonly deviceIndex: number }[];
+}
+
+/** One network interface an instance launched from a template gets. */
+export interface TemplateInterface {
+  readonly deviceIndex: number;
+  readonly groupIds: readonly string[];
+  /** Absent when the template leaves the subnet to the launch (an Auto Scaling group, RunInstances). */
+  readonly subnetId?: string;
+  readonly networkCardIndex?: number;
+}
+
+/** One version of a launch template: what instances launched from it will carry. */
+export interface LaunchTemplateVersion {
+  readonly launchTemplateId: string;
+  readonly launchTemplateName?: string;
+  readonly versionNumber: number;
+  readonly isDefault: boolean;
+  /** Top-level SecurityGroupIds (they apply to the primary ENI when no interfaces are listed). */
+  readonly groupIds: readonly string[];
+  /** Top-level SecurityGroups by name (default VPC only); kept to report that they cannot be judged. */
+  readonly groupNames?: readonly string[];
+  readonly networkInterfaces: readonly TemplateInterface[];
+  /** Tags the instances get (TagSpecifications of ResourceType instance). */
+  readonly instanceTags: Readonly<Record<string, string>>;
+}
+
+/** A launch template and which version launches by default. */
+export interface LaunchTemplate {
+  readonly launchTemplateId: string;
+  readonly launchTemplateName?: string;
+  readonly defaultVersionNumber: number;
+  readonly latestVersionNumber?: number;
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 export interface NaclEntry {
@@ -100,6 +156,13 @@ export interface ModelCoverage {
   readonly nacls: boolean;
   /** describe-managed-prefix-lists.json present (entries per list may still be missing). */
   readonly prefixLists: boolean;
+  /**
+   * describe-instances.json present: instances and their tags are known. Without it an instance-tag
+   * selector is "not evaluated", never an empty (and so silently fine) selection. @default false
+   */
+  readonly instances?: boolean;
+  /** describe-launch-templates.json and describe-launch-template-versions.json present. @default false */
+  readonly launchTemplates?: boolean;
 }
 
 /** Read access to a (possibly patched) model. Implementations must answer in O(result) where possible. */
@@ -124,6 +187,18 @@ export interface NetworkModel {
   ruleById(ruleId: string): SgRule | undefined;
   /** Every prefix list loaded (optional so hand-written fakes need not provide it; used to serialise). */
   prefixLists?(): Iterable<PrefixList>;
+  /** Groups with a rule whose peer is this prefix list (re-judging a ModifyManagedPrefixList). */
+  groupsReferencingPrefixList(prefixListId: string): readonly SecurityGroup[];
+  instance(instanceId: string): Instance | undefined;
+  instances(): Iterable<Instance>;
+  /** Instances carrying every tag given (any state: callers filter with LIVE_INSTANCE_STATES). */
+  instancesByTags(tags: Readonly<Record<string, string>>): readonly Instance[];
+  launchTemplate(launchTemplateId: string): LaunchTemplate | undefined;
+  launchTemplates(): Iterable<LaunchTemplate>;
+  /** One version of a template; undefined when not loaded. */
+  launchTemplateVersion(launchTemplateId: string, versionNumber: number): LaunchTemplateVersion | undefined;
+  /** Every version loaded of a template, by version number. */
+  launchTemplateVersions(launchTemplateId: string): readonly LaunchTemplateVersion[];
   /** Set on a patched model: the model it overlays and the patch (lets indexes be derived, not rebuilt). */
   readonly overlay?: { readonly base: NetworkModel; readonly patch: ModelPatch };
 }
@@ -133,4 +208,14 @@ export interface ModelPatch {
   readonly groups?: ReadonlyMap<string, SecurityGroup | undefined>;
   readonly enis?: ReadonlyMap<string, NetworkInterface | undefined>;
   readonly nacls?: ReadonlyMap<string, NetworkAcl | undefined>;
+  readonly prefixLists?: ReadonlyMap<string, PrefixList | undefined>;
+  readonly instances?: ReadonlyMap<string, Instance | undefined>;
+  readonly launchTemplates?: ReadonlyMap<string, LaunchTemplate | undefined>;
+  /** Keyed by `${launchTemplateId}#${versionNumber}` (see launchTemplateVersionKey). */
+  readonly launchTemplateVersions?: ReadonlyMap<string, LaunchTemplateVersion | undefined>;
+}
+
+/** Key of a launch template version in patches and indexes. */
+export function launchTemplateVersionKey(launchTemplateId: string, versionNumber: number): string {
+  return `${launchTemplateId}#${versionNumber}`;
 }

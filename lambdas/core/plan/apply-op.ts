@@ -2,6 +2,7 @@ import type { Change } from '../events/types';
 import { patchModel } from '../model/patched-model';
 import type { NetworkInterface, NetworkModel } from '../model/types';
 import { affectedBy } from '../state/affected';
+import { modifiedIds } from '../state/modified';
 import { applyChange } from '../state/apply-change';
 import type { AffectedResources } from '../state/types';
 import type { PlanOp } from './types';
@@ -51,22 +52,23 @@ function applyPlannedChange(model: NetworkModel, change: Change, ctx: ApplyConte
 }
 
 function missingTarget(model: NetworkModel, change: Change, ctx: ApplyContext): string | undefined {
-  switch (change.kind) {
-    case 'sg-rules-added':
-    case 'sg-rules-removed':
-    case 'sg-rules-modified':
-      return model.group(change.groupId) || ctx.deletedGroups.has(change.groupId)
-        ? undefined
-        : `security group ${change.groupId} is not in the snapshot`;
-    case 'eni-groups-set': {
-      if (!model.eni(change.eniId)) return `network interface ${change.eniId} is not in the snapshot`;
-      const unknown = change.groupIds.filter((g) => !model.group(g));
-      return unknown.length ? `security group(s) ${unknown.join(', ')} not in the snapshot` : undefined;
-    }
-    default:
-      if (!model.coverage.nacls) return 'the snapshot has no network ACLs (describe-network-acls.json)';
-      return model.nacl(change.naclId) ? undefined : `network ACL ${change.naclId} is not in the snapshot`;
+  const ids = modifiedIds(change, model);
+  const groups = ids.groupIds.filter((g) => !model.group(g) && !ctx.deletedGroups.has(g));
+  if (groups.length && change.kind !== 'sg-created')
+    return `security group ${groups.join(', ')} is not in the snapshot`;
+  const enis = ids.eniIds.filter((e) => !model.eni(e));
+  if (enis.length && change.kind !== 'eni-created' && change.kind !== 'instances-launched')
+    return `network interface ${enis.join(', ')} is not in the snapshot`;
+  if (change.kind === 'eni-groups-set' || change.kind === 'instance-groups-set') {
+    const unknown = change.groupIds.filter((g) => !model.group(g));
+    if (unknown.length) return `security group(s) ${unknown.join(', ')} not in the snapshot`;
   }
+  if (ids.naclIds.length) {
+    if (!model.coverage.nacls) return 'the snapshot has no network ACLs (describe-network-acls.json)';
+    const nacls = ids.naclIds.filter((n) => !model.nacl(n));
+    if (nacls.length) return `network ACL ${nacls.join(', ')} is not in the snapshot`;
+  }
+  return undefined;
 }
 
 /**

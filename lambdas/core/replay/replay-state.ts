@@ -4,7 +4,7 @@ import { createModel } from '../model/indexed-model';
 import { patchModel } from '../model/patched-model';
 import type { NetworkAcl, NetworkInterface, NetworkModel, SecurityGroup } from '../model/types';
 import { applyChange } from '../state/apply-change';
-import { findAssociation } from '../state/nacl-ops';
+import { modifiedIds } from '../state/modified';
 import type { ApplyResult } from '../state/types';
 import { DependencyIndex } from '../verdict/dependency-index';
 
@@ -67,24 +67,10 @@ export class ReplayState {
   }
 
   #remember(before: NetworkModel, change: Change): void {
-    switch (change.kind) {
-      case 'sg-rules-added':
-      case 'sg-rules-removed':
-      case 'sg-rules-modified':
-        this.#groups.set(change.groupId, undefined);
-        return;
-      case 'eni-groups-set':
-        this.#enis.set(change.eniId, undefined);
-        return;
-      case 'nacl-association-replaced': {
-        const held = findAssociation(before, change.associationId);
-        if (held) this.#nacls.set(held.nacl.naclId, undefined);
-        this.#nacls.set(change.naclId, undefined);
-        return;
-      }
-      default:
-        this.#nacls.set(change.naclId, undefined);
-    }
+    const ids = modifiedIds(change, before);
+    for (const id of ids.groupIds) this.#groups.set(id, undefined);
+    for (const id of ids.eniIds) this.#enis.set(id, undefined);
+    for (const id of ids.naclIds) this.#nacls.set(id, undefined);
   }
 
   #compact(): void {

@@ -1,4 +1,7 @@
 import type {
+  Instance,
+  LaunchTemplate,
+  LaunchTemplateVersion,
   ModelCoverage,
   NetworkAcl,
   NetworkInterface,
@@ -13,6 +16,9 @@ export interface FakeModelInput {
   readonly enis?: readonly NetworkInterface[];
   readonly nacls?: readonly NetworkAcl[];
   readonly prefixLists?: readonly PrefixList[];
+  readonly instances?: readonly Instance[];
+  readonly launchTemplates?: readonly LaunchTemplate[];
+  readonly launchTemplateVersions?: readonly LaunchTemplateVersion[];
   readonly coverage?: Partial<ModelCoverage>;
 }
 
@@ -23,13 +29,26 @@ export class FakeModel implements NetworkModel {
   private readonly eniList: readonly NetworkInterface[];
   private readonly naclList: readonly NetworkAcl[];
   private readonly prefixListList: readonly PrefixList[];
+  private readonly instanceList: readonly Instance[];
+  private readonly templateList: readonly LaunchTemplate[];
+  private readonly versionList: readonly LaunchTemplateVersion[];
 
   constructor(input: FakeModelInput = {}) {
     this.groupList = input.groups ?? [];
     this.eniList = input.enis ?? [];
     this.naclList = input.nacls ?? [];
     this.prefixListList = input.prefixLists ?? [];
-    this.coverage = { ruleIds: true, nacls: true, prefixLists: true, ...input.coverage };
+    this.instanceList = input.instances ?? [];
+    this.templateList = input.launchTemplates ?? [];
+    this.versionList = input.launchTemplateVersions ?? [];
+    this.coverage = {
+      ruleIds: true,
+      nacls: true,
+      prefixLists: true,
+      instances: input.instances !== undefined,
+      launchTemplates: input.launchTemplates !== undefined || input.launchTemplateVersions !== undefined,
+      ...input.coverage,
+    };
   }
 
   group(groupId: string): SecurityGroup | undefined {
@@ -85,6 +104,42 @@ export class FakeModel implements NetworkModel {
     return undefined;
   }
 
+  groupsReferencingPrefixList(prefixListId: string): readonly SecurityGroup[] {
+    return this.groupList.filter((g) =>
+      g.rules.some((r) => r.peer.kind === 'prefix-list' && r.peer.prefixListId === prefixListId),
+    );
+  }
+
+  instance(instanceId: string): Instance | undefined {
+    return this.instanceList.find((i) => i.instanceId === instanceId);
+  }
+
+  instances(): Iterable<Instance> {
+    return this.instanceList;
+  }
+
+  instancesByTags(tags: Readonly<Record<string, string>>): readonly Instance[] {
+    return this.instanceList.filter((i) => Object.entries(tags).every(([k, v]) => i.tags[k] === v));
+  }
+
+  launchTemplate(launchTemplateId: string): LaunchTemplate | undefined {
+    return this.templateList.find((t) => t.launchTemplateId === launchTemplateId);
+  }
+
+  launchTemplates(): Iterable<LaunchTemplate> {
+    return this.templateList;
+  }
+
+  launchTemplateVersion(launchTemplateId: string, versionNumber: number): LaunchTemplateVersion | undefined {
+    return this.versionList.find((v) => v.launchTemplateId === launchTemplateId && v.versionNumber === versionNumber);
+  }
+
+  launchTemplateVersions(launchTemplateId: string): readonly LaunchTemplateVersion[] {
+    return this.versionList
+      .filter((v) => v.launchTemplateId === launchTemplateId)
+      .sort((a, b) => a.versionNumber - b.versionNumber);
+  }
+
   /** A copy with some parts replaced (handy for "before" and "after" states). */
   with(changes: FakeModelInput): FakeModel {
     return new FakeModel({
@@ -92,6 +147,9 @@ export class FakeModel implements NetworkModel {
       enis: changes.enis ?? this.eniList,
       nacls: changes.nacls ?? this.naclList,
       prefixLists: changes.prefixLists ?? this.prefixListList,
+      instances: changes.instances ?? this.instanceList,
+      launchTemplates: changes.launchTemplates ?? this.templateList,
+      launchTemplateVersions: changes.launchTemplateVersions ?? this.versionList,
       coverage: { ...this.coverage, ...changes.coverage },
     });
   }
