@@ -1,7 +1,5 @@
-/** Deterministic, dependency-free ids for findings and similar records (no crypto needed). */
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** Deterministic, dependency-free ids for findings and similar records (pure: no crypto module). */
+import { sha256Hex } from './sha256';
 
 /** JSON with object keys sorted at every level, so equal data always serialises the same way. */
 export function canonicalJson(value: unknown): string {
@@ -18,17 +16,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** 32-bit FNV-1a over the UTF-16 code units of `text`, as 8 hex digits. */
-export function fnv1a(text: string): string {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, FNV_PRIME) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
-
-/** A stable id such as 'fnd-3f2a9c1b' for the given parts (order matters, object key order does not). */
+/**
+ * A stable id such as 'fnd-3f2a9c1b5e0d47a68c21f09b7d3e6a15' for the given parts (order matters,
+ * object key order does not): 128 bits of SHA-256, so that no two findings share an id (ids key the
+ * decision store: a collision would let a Keep on one silence another).
+ */
 export function stableId(prefix: string, parts: readonly unknown[]): string {
-  return `${prefix}-${fnv1a(canonicalJson(parts))}`;
+  return `${prefix}-${sha256Hex(canonicalJson(parts)).slice(0, 32)}`;
 }

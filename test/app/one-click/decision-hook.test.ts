@@ -70,7 +70,7 @@ describe('the pipeline with one-click decisions', () => {
     const links = sent[0]!.report.decisionLinks ?? [];
     expect(links.map((l) => l.findingId).sort()).toEqual(result.verdict!.findings.map((f) => f.id).sort());
     expect(links[0]!.url).toMatch(
-      /^https:\/\/guardian\.example\/decide\?f=fnd-[0-9a-f]{8}&exp=\d+&sig=[0-9a-f]{64}$/,
+      /^https:\/\/guardian\.example\/decide\?f=fnd-[0-9a-f]{32}&exp=\d+&sig=[0-9a-f]{64}$/,
     );
   });
 

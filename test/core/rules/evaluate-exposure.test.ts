@@ -45,7 +45,7 @@ describe('evaluateExposure', () => {
       peers: ['0.0.0.0/0'],
     });
     expect(findings[0]?.explanation).toContain('Session Manager');
-    expect(findings[0]?.id).toMatch(/^fnd-[0-9a-f]{8}$/);
+    expect(findings[0]?.id).toMatch(/^fnd-[0-9a-f]{32}$/);
   });
 
   it('gives the same finding the same id on every run and different findings different ids', () => {
