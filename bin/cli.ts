@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './quiet-sdk';
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
 import { registerCheck } from './commands/check';
