@@ -25,6 +25,7 @@ import {
 } from './cross-account';
 import { type CrossAccountSettings, type DeploymentProps, resolveDeployment } from './deployment';
 import { ec2Statements } from './ec2-permissions';
+import { FirstSweep } from './first-sweep';
 import { GuardianPropsError } from './errors';
 import { GuardianAlarms } from './guardian-alarms';
 import { cloudTrailEventPattern } from './guardian-event-pattern';
@@ -192,6 +193,8 @@ export class SecurityGroupGuardian extends Construct {
       schedule: props.sweepSchedule ?? events.Schedule.rate(Duration.minutes(15)),
       targets: [new targets.LambdaFunction(this.sweeper)],
     });
+    // Protected from minute one: the state cache is filled when the stack is deployed or updated.
+    new FirstSweep(this, 'FirstSweep', { sweeper: this.sweeper, after: [this.tables.state, this.role] });
 
     this.alarms = new GuardianAlarms(this, 'Alarms', {
       evaluator: this.evaluator,
