@@ -8,13 +8,14 @@ import { registerEvaluate } from './commands/evaluate';
 import { registerExplain } from './commands/explain';
 import { registerPreflight } from './commands/preflight';
 import { registerReplay } from './commands/replay';
-import { EXIT, type Io, processIo } from './commands/shared';
+import { diagnostics, EXIT, type Io, processIo } from './commands/shared';
 import { registerSnapshot } from './commands/snapshot';
 
 /** Builds the sg-guardian CLI; `io` and the exit code are injectable for tests. */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('sg-guardian')
     .description('A guardrail for AWS security groups: dependencies, world exposure, revert plans')
+    .option('--verbose', 'print the stack trace of a failure (anywhere on the line; also DEBUG=1)')
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
@@ -32,11 +33,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 /** Runs the CLI with argv (without node and script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code: number = EXIT.ok;
+  if (argv.includes('--verbose')) diagnostics.verbose = true;
   const program = buildProgram(io, (c) => {
     code = c;
   });
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(argv.filter((a) => a !== '--verbose'), { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     throw error;

@@ -1,10 +1,11 @@
+import { EnvironmentError } from '../../core/errors';
 import { Ec2ReadError, errorCode } from './ec2/ec2-errors';
 
 /**
  * AWS could not be used for a reason the user fixes: a missing permission, missing or rejected
  * credentials, a missing or unknown region. The message says what to do; `cause` is the SDK error.
  */
-export class AwsAccessError extends Error {
+export class AwsAccessError extends EnvironmentError {
   override readonly name = 'AwsAccessError';
 }
 
@@ -12,6 +13,8 @@ export class AwsAccessError extends Error {
 export interface AccessContext {
   readonly region?: string;
   readonly profile?: string;
+  /** The service called, to name it when the failed action is not known (e.g. DynamoDB). */
+  readonly service?: string;
   /** Every IAM action the operation needs, listed when one of them is denied. */
   readonly actions?: readonly string[];
 }
@@ -39,7 +42,7 @@ export function explainAwsFailure(error: unknown, context: AccessContext = {}): 
   const message = messageOf(cause);
   const explain = (text: string) => new AwsAccessError(text, { cause });
   const code = errorCode(cause);
-  const action = api ? `ec2:${api}` : 'EC2';
+  const action = api ? `ec2:${api}` : context.service ? `the ${context.service} call` : 'the AWS call';
   const profile = context.profile ? ` (profile "${context.profile}")` : '';
 
   if (DENIED.has(code)) {
@@ -67,8 +70,8 @@ export function explainAwsFailure(error: unknown, context: AccessContext = {}): 
     return explain(`invalid AWS region (pass --region with a name like eu-west-1): ${message}`);
   if (UNREACHABLE.has(String((cause as { code?: unknown } | null)?.code)))
     return explain(
-      `cannot reach ${action} in region ${context.region ?? '(default)'} (${message}): ` +
-        'check that --region names a real region and that the network is up',
+      `cannot reach ${api ? action : 'AWS'} in region ${context.region ?? '(default)'} (${message}): ` +
+        'the DNS lookup failed; check that --region names a real region, AWS_ENDPOINT_URL if set, and that the network is up',
     );
   return undefined;
 }

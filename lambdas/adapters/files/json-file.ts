@@ -1,6 +1,7 @@
+import { InputError } from '../../core/errors';
 import { readFile } from 'node:fs/promises';
 
-export class InputFileError extends Error {
+export class InputFileError extends InputError {
   override readonly name = 'InputFileError';
 }
 

@@ -1,3 +1,4 @@
+import { InputError } from '../errors';
 /** One problem in a config file: where (file and path) and what was expected. */
 export interface ConfigIssue {
   readonly path: string;
@@ -5,7 +6,7 @@ export interface ConfigIssue {
   readonly line?: number;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends InputError {
   override readonly name = 'ConfigError';
   constructor(
     readonly file: string,

@@ -1,5 +1,6 @@
+import { InputError } from '../errors';
 /** A snapshot document that cannot be read; the message names the file and the field path. */
-export class SnapshotError extends Error {
+export class SnapshotError extends InputError {
   override name = 'SnapshotError';
 
   constructor(message: string, options?: { cause?: unknown }) {

@@ -66,7 +66,8 @@ describe('explainAwsFailure', () => {
       'no AWS region: pass --region, set AWS_REGION, or set region in the AWS profile',
       'invalid AWS region (pass --region with a name like eu-west-1): Region not accepted: region="a b" is not a valid hostname component.',
       'cannot reach ec2:DescribeSecurityGroups in region xx-nowhere-9 (getaddrinfo ENOTFOUND ' +
-        'ec2.xx-nowhere-9.amazonaws.com): check that --region names a real region and that the network is up',
+        'ec2.xx-nowhere-9.amazonaws.com): the DNS lookup failed; check that --region names a real region, ' +
+        'AWS_ENDPOINT_URL if set, and that the network is up',
       'region ap-east-1 is not enabled for this account (OptInRequired)',
     ]);
   });
