@@ -61,7 +61,7 @@ export function registerReplay(program: Command, io: Io, setExit: (code: number)
           if (opts.html) await writeHtml(opts.html, renderReplayHtml(summary));
           io.out(opts.json ? JSON.stringify(toReplayJson(summary), null, 2) : renderReplayText(summary));
           if (summary.violations.total > 0) return EXIT.violation;
-          return summary.invalid.total > 0 ? EXIT.badInput : EXIT.ok;
+          return summary.invalid.total > 0 || summary.files.unreadable > 0 ? EXIT.badInput : EXIT.ok;
         }),
       );
     });

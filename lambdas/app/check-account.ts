@@ -10,6 +10,8 @@ export interface CheckReport {
   readonly notEvaluated: readonly string[];
   /** true when a dependency is blocked or unresolved, or any exposure or rule error exists. */
   readonly violation: boolean;
+  /** true when something could not be evaluated (a missing snapshot file): an OK is then only partial. */
+  readonly partial: boolean;
 }
 
 /** Every declared dependency and every world exposure in an account's current state. */
@@ -25,5 +27,5 @@ export function checkAccount(model: NetworkModel, config: GuardianConfig): Check
   const violation =
     dependencies.some((d) => d.status !== 'reachable') ||
     exposure.findings.some((f) => f.kind !== 'world-egress');
-  return { dependencies, exposures: exposure.findings, notEvaluated, violation };
+  return { dependencies, exposures: exposure.findings, notEvaluated, violation, partial: notEvaluated.length > 0 };
 }

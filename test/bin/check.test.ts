@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,24 @@ describe('sg-guardian check', () => {
     expect(out).toContain('✓ nginx-to-backend (tcp/8080): reachable on 6 ENI pair(s)');
     expect(out).toContain('✓ cache-cluster (tcp/6379): reachable on 2 ENI pair(s)');
     expect(out).toContain('Result: OK');
+  });
+
+  it('says the result is partial when a layer could not be evaluated (no NACL file)', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'sgg-check-'));
+    dirs.push(dir);
+    cpSync('examples/account', dir, { recursive: true });
+    rmSync(join(dir, 'describe-network-acls.json'));
+
+    // Act
+    const text = await run('check', '--snapshot', dir, ...CONFIG);
+    const json = await run('check', '--snapshot', dir, ...CONFIG, '--json');
+
+    // Assess
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Result: OK \(partial: \d+ check\(s\) not evaluated/);
+    expect(text.out).not.toMatch(/Result: OK$/m);
+    expect(JSON.parse(json.out)).toMatchObject({ violation: false, partial: true });
   });
 
   it('exits 1 and names the blocking layer and the SG-to-SG fix when a dependency is broken', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -71,6 +71,35 @@ describe('sg-guardian replay', () => {
       total: 1,
       items: [{ file: path, path: '$.Records[1]', reason: 'record is "not a record", expected an object' }],
     });
+  });
+
+  it('exits 2 for a folder with no CloudTrail file in it, instead of reporting 0 records', async () => {
+    // Prepare
+    const empty = mkdtempSync(join(tmpdir(), 'sg-guardian-empty-'));
+
+    // Act
+    const { code, err } = await run('replay', ...SNAPSHOT, ...CONFIG, '--events', empty);
+    rmSync(empty, { recursive: true, force: true });
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err).toMatch(/no CloudTrail files \(\.json, \.json\.gz\) in .*sg-guardian-empty-/);
+  });
+
+  it('reports an unreadable file as such, counts it among the files, and exits 2', async () => {
+    // Prepare
+    const good = history('good.json', logFile([otherRecord('2026-11-20T01:00:00Z', 'o1')]));
+    const broken = join(mkdtempSync(join(tmpdir(), 'replay-cli-')), 'broken.json.gz');
+    writeFileSync(broken, 'this is not gzip');
+
+    // Act
+    const { code, out } = await run('replay', ...SNAPSHOT, ...CONFIG, '--events', good, broken);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(out).toMatch(/from 2 file\(s\) \(1 unreadable\)/);
+    expect(out).toMatch(new RegExp(`Unreadable files: 1\\n  ${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+    expect(out).toMatch(/Invalid input: 0/);
   });
 
   it.each([

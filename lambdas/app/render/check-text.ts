@@ -1,6 +1,7 @@
 import type { DependencyResult, Finding } from '../../core/verdict/types';
 import type { CheckReport } from '../check-account';
 import { describeTraffic } from './describe-change';
+import { exposurePeersText } from './exposure-peers';
 import { renderPair } from './verdict-text';
 
 /** `sg-guardian check` for people: every dependency, then every exposure. */
@@ -13,7 +14,10 @@ export function renderCheckText(report: CheckReport): string {
   for (const f of report.exposures) lines.push(renderExposure(f));
   if (report.notEvaluated.length)
     lines.push('', 'Not evaluated', ...report.notEvaluated.map((n) => `  - ${n}`));
-  lines.push('', report.violation ? 'Result: VIOLATION' : 'Result: OK');
+  const partial = report.partial
+    ? ` (partial: ${report.notEvaluated.length} check(s) not evaluated, listed above; add the missing snapshot files)`
+    : '';
+  lines.push('', `${report.violation ? 'Result: VIOLATION' : 'Result: OK'}${partial}`);
   return lines.join('\n');
 }
 
@@ -33,5 +37,6 @@ export function renderDependency(d: DependencyResult): string[] {
 }
 
 function renderExposure(f: Finding): string {
-  return `  ✗ [${f.severity}] ${f.title}${f.peers?.length ? ` (${f.peers.join(', ')})` : ''}`;
+  const peers = exposurePeersText(f);
+  return `  ✗ [${f.severity}] ${f.title}${peers ? ` — open to ${peers}` : ''}`;
 }

@@ -42,7 +42,8 @@ export function renderReplayHtml(s: ReplaySummary): string {
     `<title>sg-guardian replay ${esc(s.firstEventTime ?? '')} – ${esc(s.lastEventTime ?? '')}</title>`,
     `<style>${STYLE}</style></head><body>`,
     '<header><h1>sg-guardian replay</h1>',
-    `<p class="note">${count(s.records)} record(s) from ${count(s.files.read)} file(s), ` +
+    `<p class="note">${count(s.records)} record(s) from ${count(s.files.read + s.files.unreadable)} file(s)` +
+      `${s.files.unreadable ? ` (${count(s.files.unreadable)} unreadable)` : ''}, ` +
       `${esc(s.firstEventTime ?? '?')} → ${esc(s.lastEventTime ?? '?')}. ${esc(modeNote(s))}.</p></header>`,
     cards(s),
     '<section id="timeline"><h2>Timeline</h2>',

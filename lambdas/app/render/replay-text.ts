@@ -16,7 +16,8 @@ export function renderReplayText(s: ReplaySummary): string {
   const heading = (title: string, list: { total: number; items: readonly unknown[] }) =>
     `${title}: ${count(list.total)}${shownOf(list.items.length, list.total)}`;
   const lines = [
-    `Replayed ${count(s.records)} record(s) from ${count(s.files.read)} file(s), ` +
+    `Replayed ${count(s.records)} record(s) from ${count(s.files.read + s.files.unreadable)} file(s)` +
+      `${s.files.unreadable ? ` (${count(s.files.unreadable)} unreadable)` : ''}, ` +
       `${s.firstEventTime ?? '?'} → ${s.lastEventTime ?? '?'}`,
     `(${modeNote(s)})`,
     '',
@@ -44,6 +45,10 @@ export function renderReplayText(s: ReplaySummary): string {
       `    ${d.dependency}: ${d.outages} outage(s), ${formatDuration(d.totalMs)} in all, ` +
         `longest ${formatDuration(d.longestMs)}${d.brokenAtEnd ? ', still broken at the end' : ''}`,
     );
+  if (s.files.unreadable > 0) {
+    lines.push('', `Unreadable files: ${count(s.files.unreadable)}${shownOf(s.files.problems.length, s.files.unreadable)}`);
+    for (const p of s.files.problems) lines.push(`  ${p.file}: ${p.reason}`);
+  }
   lines.push('', heading('Invalid input', s.invalid));
   for (const i of s.invalid.items) lines.push(`  ${i.file}${i.path ? ` ${i.path}` : ''}: ${i.reason}`);
   lines.push('', orderingNote(s));

@@ -2,7 +2,13 @@ import type { GuardianConfig } from '../../core/config/schema';
 import type { NetworkModel } from '../../core/model/types';
 import { type ReplayOptions, ReplaySession } from '../../core/replay/session';
 import type { ReplaySummary } from '../../core/replay/types';
+import { InputError } from '../../core/errors';
 import type { HistoryFile, HistoryPlan, HistorySource } from './history-source';
+
+/** The paths given hold no CloudTrail file at all: nothing was replayed, which is not "0 records, OK". */
+export class NoHistoryError extends InputError {
+  override readonly name = 'NoHistoryError';
+}
 
 /** Where the replay reports how far it got (a progress bar on a terminal, or nothing). */
 export interface ReplayProgress {
@@ -71,6 +77,11 @@ export async function replayHistory<Loaded>(
     progress?.tick(step.completesUnit ? 1 : 0, `${count(session.progress.records)} records · ${step.where}`);
   }
   const summary = session.finish();
+  if (summary.files.read + summary.files.unreadable === 0)
+    throw new NoHistoryError(
+      `no CloudTrail files (.json, .json.gz) in ${paths.join(', ')}: give S3 log folders or files, ` +
+        'lookup-events output or CloudTrail Lake results',
+    );
   progress?.done(`${count(summary.records)} records, ${count(summary.violations.total)} violation(s)`);
   return summary;
 }

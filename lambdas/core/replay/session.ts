@@ -67,6 +67,7 @@ export class ReplaySession {
   #duplicates = 0;
   #filesRead = 0;
   #filesUnreadable = 0;
+  readonly #fileProblems: { file: string; reason: string }[] = [];
   #prunedAt = 0;
 
   constructor(model: NetworkModel, config: GuardianConfig, options: ReplayOptions = DEFAULT_REPLAY_OPTIONS) {
@@ -139,7 +140,7 @@ export class ReplaySession {
   /** A file that could not be read at all (bad gzip, not JSON): reported, the replay goes on. */
   unreadable(file: string, reason: string): void {
     this.#filesUnreadable += 1;
-    this.#invalid(file, '', reason);
+    if (this.#fileProblems.length < this.#options.limit) this.#fileProblems.push({ file, reason });
   }
 
   /** A file read to the end. */
@@ -172,7 +173,7 @@ export class ReplaySession {
         duplicates: this.#duplicates,
         releasedEarly: this.#buffer.releasedEarly,
       },
-      files: { read: this.#filesRead, unreadable: this.#filesUnreadable },
+      files: { read: this.#filesRead, unreadable: this.#filesUnreadable, problems: [...this.#fileProblems] },
     });
   }
 

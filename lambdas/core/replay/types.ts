@@ -115,6 +115,14 @@ export interface ReplaySummary {
     /** Changes released before the window closed because too many were held. */
     readonly releasedEarly: number;
   };
-  readonly files: { readonly read: number; readonly unreadable: number };
+  /**
+   * Input files: read to the end, and those that could not be read at all (missing, not gzip, not
+   * JSON, truncated) with why (up to `limit`); an unreadable file is not an invalid record.
+   */
+  readonly files: {
+    readonly read: number;
+    readonly unreadable: number;
+    readonly problems: readonly { readonly file: string; readonly reason: string }[];
+  };
   readonly limit: number;
 }

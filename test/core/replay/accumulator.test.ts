@@ -44,7 +44,7 @@ const violation = (eventId: string, who: string, action: 'revert' | 'notify', ev
 const PARTS = {
   outages: { total: 0, items: [], byDependency: [] },
   ordering: { windowMinutes: 30, late: 0, duplicates: 0, releasedEarly: 0 },
-  files: { read: 1, unreadable: 0 },
+  files: { read: 1, unreadable: 0, problems: [] },
 };
 
 describe('ReplayAccumulator', () => {
