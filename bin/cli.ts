@@ -8,8 +8,33 @@ import { registerEvaluate } from './commands/evaluate';
 import { registerExplain } from './commands/explain';
 import { registerPreflight } from './commands/preflight';
 import { registerReplay } from './commands/replay';
+import { teachingHelp } from './commands/help';
 import { diagnostics, EXIT, type Io, processIo } from './commands/shared';
 import { registerSnapshot } from './commands/snapshot';
+
+/** One or two examples per command, shown at the end of its --help. */
+const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  'sg-guardian': ['sg-guardian check --snapshot examples/account --config examples/guardian.yaml', 'sg-guardian demo'],
+  check: [
+    'sg-guardian check --snapshot examples/account --config examples/guardian.yaml',
+    'sg-guardian check --snapshot ./snap --config guardian.yaml --format mermaid > graph.mmd',
+  ],
+  explain: [
+    'sg-guardian explain --snapshot examples/account --from sg-0nginx456 --to sg-0backend123 --port 8080',
+    'sg-guardian explain --snapshot ./snap --from sg-0a --to sg-0b --protocol icmp',
+  ],
+  evaluate: ['sg-guardian evaluate --snapshot examples/account --config examples/guardian.yaml --events examples/events/02-open-8080-to-world.json'],
+  demo: ['sg-guardian demo', 'sg-guardian demo --serve --port 8787'],
+  audit: ['sg-guardian audit --group sg-0backend123 --table SgGuardian-AuditTable --limit 20'],
+  preflight: [
+    'terraform show -json plan.out > plan.json && sg-guardian preflight --plan plan.json --snapshot ./snap --config guardian.yaml',
+    'sg-guardian preflight --plan plan.json --snapshot ./snap --config guardian.yaml --format sarif --tf-dir infra/',
+  ],
+  snapshot: ['sg-guardian snapshot --out ./snap --region eu-west-1 --profile prod'],
+  replay: [
+    'aws s3 sync s3://my-trail/AWSLogs/123456789012/CloudTrail/eu-west-1/2026/11/ ./trail && sg-guardian replay --snapshot ./snap --config guardian.yaml --events ./trail --html replay.html',
+  ],
+};
 
 /** Builds the sg-guardian CLI; `io` and the exit code are injectable for tests. */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -27,6 +52,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerPreflight(program, io, setExit);
   registerSnapshot(program, io, setExit);
   registerReplay(program, io, setExit);
+  teachingHelp(program, EXAMPLES);
   return program;
 }
 

@@ -4,6 +4,7 @@ import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
 import { checkAccount } from '../../lambdas/app/check-account';
 import { renderCheckMermaid } from '../../lambdas/app/render/check-mermaid';
 import { renderCheckText } from '../../lambdas/app/render/check-text';
+import { rejectConflicts } from './help';
 import { EXIT, type Io, runCommand, UsageError } from './shared';
 
 interface CheckOptions {
@@ -23,10 +24,11 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     .requiredOption('--config <file>', 'guardian.yaml')
     .option('--format <format>', 'text | json | mermaid', 'text')
     .option('--json', 'same as --format json')
-    .action(async (opts: CheckOptions) => {
+    .action(async (opts: CheckOptions, command: Command) => {
       const format = opts.json ? 'json' : opts.format;
       setExit(
         await runCommand(io, format === 'json', async () => {
+          rejectConflicts(command, [['json', 'format', (f) => f !== 'json']]);
           if (!['text', 'json', 'mermaid'].includes(format))
             throw new UsageError(`--format: expected text, json or mermaid, got "${format}"`);
           const [config, model] = await Promise.all([

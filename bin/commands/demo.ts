@@ -18,6 +18,7 @@ import type { Verdict } from '../../lambdas/core/verdict/types';
 import { parseDocument } from '../../lambdas/core/events/parse';
 import { applyChange } from '../../lambdas/core/state/apply-change';
 import { startDemoServer } from './demo-serve';
+import { rejectConflicts } from './help';
 import { EXIT, type Io, runCommand, UsageError } from './shared';
 
 interface DemoOptions {
@@ -41,8 +42,12 @@ export function registerDemo(program: Command, io: Io, setExit: (code: number) =
     .option('--port <n>', 'port of --serve (0: any free port)', '8787')
     .option('--workdir <dir>', 'working copy of the account for --serve', '.demo')
     .option('--json', 'print the results as JSON instead of the timeline')
-    .action(async (opts: DemoOptions) => {
-      const body = opts.serve ? () => serveDemo(opts, io) : () => runDemo(opts.examples, io, !!opts.json);
+    .action(async (opts: DemoOptions, command: Command) => {
+      const run = opts.serve ? () => serveDemo(opts, io) : () => runDemo(opts.examples, io, !!opts.json);
+      const body = async () => {
+        rejectConflicts(command, [['serve', 'json']]);
+        return run();
+      };
       setExit(await runCommand(io, !!opts.json, body));
     });
 }

@@ -22,14 +22,16 @@ export function registerExplain(program: Command, io: Io, setExit: (code: number
     .requiredOption('--from <sg>', 'source security group id')
     .requiredOption('--to <sg>', 'destination security group id')
     .option('--port <n>', 'destination port (required for tcp and udp)')
-    .option('--protocol <p>', 'tcp | udp | icmp | -1', 'tcp')
+    .option('--protocol <p>', 'tcp | udp | icmp | icmpv6 | all (or -1) | an IANA protocol number 0-255', 'tcp')
     .option('--json', 'machine-readable output')
     .action(async (opts: ExplainOptions) => {
       setExit(
         await runCommand(io, !!opts.json, async () => {
           const protocol = normalizeProtocol(opts.protocol);
           if (!protocol)
-            throw new UsageError(`--protocol: expected tcp, udp, icmp or -1, got "${opts.protocol}"`);
+            throw new UsageError(
+              `--protocol: expected tcp, udp, icmp, icmpv6, all (or -1) or a protocol number 0-255, got "${opts.protocol}"`,
+            );
           const port = opts.port === undefined ? undefined : Number(opts.port);
           if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
             throw new UsageError(`--port: expected a number 0-65535, got "${opts.port}"`);
