@@ -9,6 +9,7 @@ import { renderPreflightGithub } from '../../lambdas/app/render/preflight-github
 import { toPreflightJson } from '../../lambdas/app/render/preflight-json';
 import { toPreflightSarif } from '../../lambdas/app/render/preflight-sarif';
 import { renderPreflightText } from '../../lambdas/app/render/preflight-text';
+import { rejectConflicts } from './help';
 import { EXIT, type Io, runCommand, UsageError } from './shared';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'];
@@ -39,10 +40,11 @@ export function registerPreflight(program: Command, io: Io, setExit: (code: numb
     .option('--strict', 'also exit 1 when part of the plan cannot be judged (values known only after apply)')
     .option('--tf-dir <dir>', 'Terraform sources: SARIF results and annotations point at resource blocks')
     .option('--sarif-output <file>', 'also write the SARIF report to this file')
-    .action(async (opts: PreflightOptions) => {
+    .action(async (opts: PreflightOptions, command: Command) => {
       const format = opts.json ? 'json' : opts.format;
       setExit(
         await runCommand(io, format === 'json', async () => {
+          rejectConflicts(command, [['json', 'format', (f) => f !== 'json']]);
           if (!FORMATS.includes(format))
             throw new UsageError(`--format: expected text, json, sarif or github, got "${format}"`);
           const [config, model, plan, locate] = await Promise.all([
