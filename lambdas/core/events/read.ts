@@ -161,3 +161,10 @@ export function oneOrMany(node: Node): Node[] {
     return Array.from(node.value, (value, i) => ({ value, path: indexPath(node.path, i) }));
   return [node];
 }
+
+/** The object without its undefined values (optional fields stay absent, so changes compare cleanly). */
+export function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

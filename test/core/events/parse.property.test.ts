@@ -17,6 +17,35 @@ const KINDS = [
   'nacl-entry-replaced',
   'nacl-entry-deleted',
   'nacl-association-replaced',
+  'instances-launched',
+  'eni-created',
+  'eni-attached',
+  'eni-detached',
+  'instance-groups-set',
+  'launch-template-version-created',
+  'launch-template-default-set',
+  'prefix-list-modified',
+  'sg-created',
+  'sg-deleted',
+  'tags-set',
+  'tags-removed',
+];
+
+/** The instance, ENI lifecycle, launch template, prefix list, group lifecycle and tag calls. */
+const NEW_EVENT_NAMES = [
+  'RunInstances',
+  'CreateNetworkInterface',
+  'AttachNetworkInterface',
+  'DetachNetworkInterface',
+  'ModifyInstanceAttribute',
+  'CreateLaunchTemplate',
+  'CreateLaunchTemplateVersion',
+  'ModifyLaunchTemplate',
+  'ModifyManagedPrefixList',
+  'CreateSecurityGroup',
+  'DeleteSecurityGroup',
+  'CreateTags',
+  'DeleteTags',
 ];
 
 /** Every fixture document, plus each record inside it on its own (lookup-events records included). */
@@ -147,6 +176,7 @@ describe('the change parser on mutated and random input', () => {
       'CreateNetworkAclEntry',
       'DeleteNetworkAclEntry',
       'ReplaceNetworkAclAssociation',
+      ...NEW_EVENT_NAMES,
     );
     fc.assert(
       fc.property(

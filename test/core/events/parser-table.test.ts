@@ -4,22 +4,35 @@ import { SUPPORTED_EVENT_NAMES } from '../../../lambdas/core/events/parser-table
 import { FIXTURE_NAMES, loadFixture } from './fixtures';
 
 describe('SUPPORTED_EVENT_NAMES', () => {
-  it('lists exactly the SG, ENI and NACL calls sg-guardian parses', () => {
+  it('lists exactly the SG, ENI, NACL, instance, launch template, prefix list and tag calls sg-guardian parses', () => {
     // Act
     const names = [...SUPPORTED_EVENT_NAMES].sort();
 
     // Assess
     expect(names).toEqual([
+      'AttachNetworkInterface',
       'AuthorizeSecurityGroupEgress',
       'AuthorizeSecurityGroupIngress',
+      'CreateLaunchTemplate',
+      'CreateLaunchTemplateVersion',
       'CreateNetworkAclEntry',
+      'CreateNetworkInterface',
+      'CreateSecurityGroup',
+      'CreateTags',
       'DeleteNetworkAclEntry',
+      'DeleteSecurityGroup',
+      'DeleteTags',
+      'DetachNetworkInterface',
+      'ModifyInstanceAttribute',
+      'ModifyLaunchTemplate',
+      'ModifyManagedPrefixList',
       'ModifyNetworkInterfaceAttribute',
       'ModifySecurityGroupRules',
       'ReplaceNetworkAclAssociation',
       'ReplaceNetworkAclEntry',
       'RevokeSecurityGroupEgress',
       'RevokeSecurityGroupIngress',
+      'RunInstances',
     ]);
   });
 
