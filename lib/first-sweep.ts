@@ -3,7 +3,7 @@ import { Construct, type IConstruct } from 'constructs';
 
 export interface FirstSweepProps {
   /** The sweep function to run once. */
-  readonly sweeper: lambda.IFunction;
+  readonly sweeper: lambda.Function;
   /** Resources that must exist before it runs (the tables it writes). @default none */
   readonly after?: readonly IConstruct[];
 }
