@@ -15,6 +15,8 @@ export function findingJson(f: Finding, fixesAs: 'awsCli' | 'terraform') {
     ...(f.protocol ? { protocol: f.protocol } : {}),
     ...(f.ports ? { ports: f.ports } : {}),
     ...(f.peers ? { peers: f.peers } : {}),
+    ...(f.sources ? { sources: f.sources } : {}),
+    ...(f.space ? { space: f.space } : {}),
     ...(f.fixes?.length ? { fixes: f.fixes.map((x) => x[fixesAs]) } : {}),
   };
 }

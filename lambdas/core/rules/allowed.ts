@@ -1,6 +1,6 @@
 import type { AllowPublic } from '../config/schema';
 import type { Direction, NetworkModel, Protocol, SecurityGroup } from '../model/types';
-import { selectGroups } from '../reachability/select';
+import { selectEndpoint } from '../reachability/select';
 import { mergeRanges, parsePortOrRange } from '../util/ports';
 import type { PortRange } from '../verdict/types';
 import type { AllowedPorts } from './types';
@@ -15,12 +15,14 @@ const PROTOCOLS: Readonly<Record<AllowPublic['protocol'], readonly Protocol[]>> 
 
 /**
  * Resolves config.exposure.allowPublic once (each entry's selector against the model) and returns a lookup
- * of the ports a group may expose to the world, per direction and protocol.
+ * of the ports a group may expose to the world, per direction and protocol. An instanceTags entry allows
+ * the groups carried by the selected instances' ENIs (narrowed by deviceIndex); without instances in the
+ * model it allows nothing, so the exposure is still reported (never silently allowed).
  */
 export function allowedPortsLookup(model: NetworkModel, allowPublic: readonly AllowPublic[]): AllowedLookup {
   const compiled = allowPublic.map((entry) => ({
     entry,
-    groupIds: new Set(selectGroups(model, entry.groups).map((g) => g.groupId)),
+    groupIds: new Set(selectEndpoint(model, entry.groups).groups.map((g) => g.groupId)),
     ranges: entry.ports.map(parsePortOrRange),
   }));
   return (group) => {

@@ -1,4 +1,4 @@
-import type { GuardianConfig } from '../config/schema';
+import { DEFAULT_WORLD_THRESHOLD, type GuardianConfig } from '../config/schema';
 import type { NetworkModel, SecurityGroup } from '../model/types';
 import { stableId } from '../util/hash';
 import type { Finding } from '../verdict/types';
@@ -7,6 +7,7 @@ import { EXPOSURE_RULES } from './catalog';
 import { describeTraffic } from './describe';
 import { exposedPorts } from './exposure';
 import type { ExposureContext, ExposureRule, RuleHit } from './types';
+import { describeSpace, scaledSeverity } from './world-breadth';
 
 export interface ExposureOptions {
   /** Only these groups (unknown ids are ignored); every group of the model otherwise. */
@@ -28,22 +29,43 @@ function groupsToCheck(model: NetworkModel, groupIds?: Iterable<string>): Securi
   return groups.sort((a, b) => a.groupId.localeCompare(b.groupId));
 }
 
+/** '0.0.0.0/1 + 128.0.0.0/1 (the whole IPv4 internet; rules sgr-a, sgr-b)'. */
+function peerText(hit: RuleHit): string {
+  const space = hit.space ? describeSpace(hit.space) : '';
+  const ids = [...new Set((hit.sources ?? []).flatMap((s) => s.ruleId ?? []))];
+  const rules = ids.length ? `rule${ids.length > 1 ? 's' : ''} ${ids.join(', ')}` : '';
+  const detail = [space, rules].filter(Boolean).join('; ');
+  return `${hit.peers.join(' + ')}${detail ? ` (${detail})` : ''}`;
+}
+
 function toFinding(rule: ExposureRule, group: SecurityGroup, hit: RuleHit): Finding {
   const traffic = describeTraffic(hit.protocol, hit.ports);
   const verb = hit.direction === 'ingress' ? 'accepts' : 'sends';
   const preposition = hit.direction === 'ingress' ? 'from' : 'to';
+  const breadth = hit.breadth ?? 'internet';
+  const wide = breadth === 'wide';
   return {
-    id: stableId('fnd', [rule.kind, rule.id, group.groupId, hit.direction, hit.protocol, hit.ports ?? null]),
+    id: stableId('fnd', [
+      rule.kind,
+      rule.id,
+      group.groupId,
+      hit.direction,
+      hit.protocol,
+      hit.ports ?? null,
+      ...(wide ? [breadth] : []),
+    ]),
     kind: rule.kind,
     ruleId: rule.id,
-    severity: rule.severity,
-    title: `${rule.title}: ${traffic} on ${group.groupId} (${group.groupName})`,
-    explanation: `${group.groupId} (${group.groupName}) ${verb} ${traffic} ${preposition} ${hit.peers.join(', ')}. ${rule.explanation}`,
+    severity: scaledSeverity(rule.severity, breadth),
+    title: `${rule.title}${wide ? ' (a large public range)' : ''}: ${traffic} on ${group.groupId} (${group.groupName})`,
+    explanation: `${group.groupId} (${group.groupName}) ${verb} ${traffic} ${preposition} ${peerText(hit)}. ${rule.explanation}`,
     groupId: group.groupId,
     direction: hit.direction,
     protocol: hit.protocol,
     ...(hit.ports ? { ports: hit.ports } : {}),
     peers: hit.peers,
+    ...(hit.sources ? { sources: hit.sources } : {}),
+    ...(hit.space ? { space: describeSpace(hit.space) } : {}),
   };
 }
 
@@ -79,14 +101,15 @@ export function evaluateExposure(
   const reportEgress = config.exposure.reportEgress;
   const rules = (options.rules ?? EXPOSURE_RULES).filter((r) => r.kind !== 'world-egress' || reportEgress);
   const allowed: AllowedLookup = allowedPortsLookup(model, config.exposure.allowPublic);
+  const world = config.exposure.world ?? DEFAULT_WORLD_THRESHOLD;
   const findings: Finding[] = [];
   const notEvaluated = new Set<string>();
   for (const group of groupsToCheck(model, options.groupIds)) {
     const ctx: ExposureContext = {
       group,
       exposure: {
-        ingress: exposedPorts(model, group, 'ingress'),
-        egress: exposedPorts(model, group, 'egress'),
+        ingress: exposedPorts(model, group, 'ingress', world),
+        egress: exposedPorts(model, group, 'egress', world),
       },
       allowed: allowed(group),
     };

@@ -1,6 +1,6 @@
 import { subtractRanges } from '../util/ports';
 import { hasPorts } from '../util/protocol';
-import { hitOn, unallowedPorts } from './hits';
+import { hitOn, unallowedPorts, withAllTraffic } from './hits';
 import { classifiedPorts } from './port-classes';
 import type { ExposureContext, RuleHit } from './types';
 
@@ -10,15 +10,15 @@ import type { ExposureContext, RuleHit } from './types';
  */
 export function exposureOther(ctx: ExposureContext): RuleHit[] {
   const entries = ctx.exposure.ingress.entries;
-  if (entries.has('-1')) return [hitOn(ctx, 'ingress', '-1')];
   const hits: RuleHit[] = [];
   for (const protocol of entries.keys()) {
+    if (protocol === '-1') continue;
     if (!hasPorts(protocol)) {
-      hits.push(hitOn(ctx, 'ingress', protocol));
+      hits.push(...hitOn(ctx, 'ingress', protocol));
       continue;
     }
     const ports = subtractRanges(unallowedPorts(ctx, 'ingress', protocol), classifiedPorts(protocol));
-    if (ports.length > 0) hits.push(hitOn(ctx, 'ingress', protocol, ports));
+    if (ports.length > 0) hits.push(...hitOn(ctx, 'ingress', protocol, ports));
   }
-  return hits;
+  return entries.has('-1') ? withAllTraffic(ctx, 'ingress', hits) : hits;
 }

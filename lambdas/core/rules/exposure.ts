@@ -1,20 +1,45 @@
+import { DEFAULT_WORLD_THRESHOLD, type WorldThreshold } from '../config/schema';
 import type { Direction, NetworkModel, Protocol, SecurityGroup, SgRule } from '../model/types';
-import { isWorldCidr } from '../util/cidr';
+import { type AddressSet, addressSetOf, unionAddresses } from '../util/cidr-set';
 import { ALL_PORTS, formatRanges, intersectRanges, mergeRanges, subtractRanges } from '../util/ports';
 import { hasPorts } from '../util/protocol';
 import type { PortRange } from '../verdict/types';
+import { segmentsOf } from './segments';
 import type { ExposedEntry, ExposureSource, GroupExposure } from './types';
+import { hasPublic } from './world-breadth';
 
-type WorldPeer = { readonly peer: string } | { readonly unknownPrefixList: string } | undefined;
+type PublicPeer =
+  | { readonly peer: string; readonly addresses: AddressSet }
+  | { readonly unknownPrefixList: string }
+  | undefined;
 
-/** The world peer a rule opens to: a /0 CIDR, a prefix list holding one, or a prefix list we cannot read. */
-function worldPeer(model: NetworkModel, rule: SgRule): WorldPeer {
+const LIMIT = 50_000;
+const cidrCache = new Map<string, AddressSet>();
+
+function addressesOf(cidr: string): AddressSet {
+  const hit = cidrCache.get(cidr);
+  if (hit) return hit;
+  if (cidrCache.size >= LIMIT) cidrCache.clear();
+  const set = addressSetOf([cidr]);
+  cidrCache.set(cidr, set);
+  return set;
+}
+
+/**
+ * The public addresses a rule admits: its CIDR, every entry of its prefix list (entries count as
+ * direct), or a prefix list we cannot read. Undefined for group peers and peers with no public address.
+ */
+function publicPeer(model: NetworkModel, rule: SgRule): PublicPeer {
   const peer = rule.peer;
-  if (peer.kind === 'cidr') return isWorldCidr(peer.cidr) ? { peer: peer.cidr } : undefined;
   if (peer.kind === 'sg') return undefined;
+  if (peer.kind === 'cidr') {
+    const addresses = addressesOf(peer.cidr);
+    return hasPublic(addresses) ? { peer: peer.cidr, addresses } : undefined;
+  }
   const list = model.prefixList(peer.prefixListId);
   if (list?.cidrs === undefined) return { unknownPrefixList: peer.prefixListId };
-  return list.cidrs.some(isWorldCidr) ? { peer: peer.prefixListId } : undefined;
+  const addresses = unionAddresses(list.cidrs.map(addressesOf));
+  return hasPublic(addresses) ? { peer: peer.prefixListId, addresses } : undefined;
 }
 
 /** Ports a tcp/udp rule opens; AWS reports -1/-1 for "all ports". */
@@ -44,48 +69,48 @@ function describeRule(rule: SgRule): string {
   return `${rule.ruleId ? `rule ${rule.ruleId} ` : ''}(${proto})`;
 }
 
-/** World exposure of one group in one direction, per protocol, with the rules that cause it. */
-export function exposedPorts(model: NetworkModel, group: SecurityGroup, direction: Direction): GroupExposure {
+/**
+ * World exposure of one group in one direction, per protocol: the union of the public addresses its
+ * rules admit on each port, judged against `world`, with the rules that make it up.
+ */
+export function exposedPorts(
+  model: NetworkModel,
+  group: SecurityGroup,
+  direction: Direction,
+  world: WorldThreshold = DEFAULT_WORLD_THRESHOLD,
+): GroupExposure {
   const sources = new Map<Protocol, ExposureSource[]>();
   const unevaluated: string[] = [];
   for (const rule of group.rules) {
     if (rule.direction !== direction) continue;
-    const world = worldPeer(model, rule);
-    if (world === undefined) continue;
-    if ('unknownPrefixList' in world) {
+    const peer = publicPeer(model, rule);
+    if (peer === undefined) continue;
+    if ('unknownPrefixList' in peer) {
       unevaluated.push(
-        `${group.groupId} ${direction} ${describeRule(rule)} references prefix list ${world.unknownPrefixList} ` +
+        `${group.groupId} ${direction} ${describeRule(rule)} references prefix list ${peer.unknownPrefixList} ` +
           'whose entries are not loaded: its world exposure is not evaluated',
       );
       continue;
     }
     for (const part of contributions(rule)) {
       const list = sources.get(part.protocol) ?? [];
-      list.push({ peer: world.peer, ranges: part.ranges, ...(rule.ruleId ? { ruleId: rule.ruleId } : {}) });
+      const ruleId = rule.ruleId ? { ruleId: rule.ruleId } : {};
+      list.push({ peer: peer.peer, addresses: peer.addresses, ranges: part.ranges, ...ruleId });
       sources.set(part.protocol, list);
     }
   }
   const entries = new Map<Protocol, ExposedEntry>();
   for (const [protocol, list] of sources) {
+    const segments = segmentsOf(list, hasPorts(protocol), world);
+    if (segments.length === 0) continue;
     entries.set(protocol, {
       protocol,
-      ranges: mergeRanges(list.flatMap((s) => s.ranges ?? [])),
-      sources: list,
+      ranges: mergeRanges(segments.flatMap((s) => s.ranges ?? [])),
+      sources: [...new Set(segments.flatMap((s) => s.sources))],
+      segments,
     });
   }
   return { groupId: group.groupId, direction, entries, unevaluated };
-}
-
-const peerOrder = (p: string) => (p === '0.0.0.0/0' ? 0 : p === '::/0' ? 1 : isWorldCidr(p) ? 2 : 3);
-
-/** Distinct world peers of an entry that open any of `ports` (all of its peers when ports are not meaningful). */
-export function peersFor(entry: ExposedEntry, ports?: readonly PortRange[]): string[] {
-  const peers = new Set<string>();
-  for (const source of entry.sources) {
-    const opens = !ports || !source.ranges || intersectRanges(source.ranges, ports).length > 0;
-    if (opens) peers.add(source.peer);
-  }
-  return [...peers].sort((a, b) => peerOrder(a) - peerOrder(b) || a.localeCompare(b));
 }
 
 /** What `after` exposes that `before` did not (per protocol; ports subtracted for tcp/udp). */
@@ -99,8 +124,12 @@ export function newlyExposed(before: GroupExposure, after: GroupExposure): Group
     }
     const ranges = subtractRanges(entry.ranges, old?.ranges ?? []);
     if (ranges.length === 0) continue;
-    const sources = entry.sources.filter((s) => intersectRanges(s.ranges ?? [], ranges).length > 0);
-    entries.set(protocol, { protocol, ranges, sources });
+    const segments = entry.segments.flatMap((s) => {
+      const opened = intersectRanges(s.ranges ?? [], ranges);
+      return opened.length > 0 ? [{ ...s, ranges: opened }] : [];
+    });
+    const sources = [...new Set(segments.flatMap((s) => s.sources))];
+    entries.set(protocol, { protocol, ranges, sources, segments });
   }
   const known = new Set(before.unevaluated);
   return { ...after, entries, unevaluated: after.unevaluated.filter((u) => !known.has(u)) };

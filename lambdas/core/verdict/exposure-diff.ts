@@ -3,7 +3,7 @@ import type { NetworkModel } from '../model/types';
 import { evaluateExposure } from '../rules/evaluate-exposure';
 import { stableId } from '../util/hash';
 import { subtractRanges } from '../util/ports';
-import type { Finding } from './types';
+import type { Finding, Severity } from './types';
 
 export interface ExposureDiff {
   /** Exposure that is new after the change (only the newly opened ports), and rule errors. */
@@ -11,8 +11,12 @@ export interface ExposureDiff {
   readonly notEvaluated: readonly string[];
 }
 
+const RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
 /**
  * World exposure of the changed groups after the change minus what was already open before it.
+ * Exposure counts as already there when the same rule reported the same ports at least as severely
+ * (as much of the world or more): growing from a /8 to the whole internet is new, narrowing is not.
  * `before` undefined = prior unknown: everything open after is reported (flagged in the explanation).
  */
 export function diffExposure(
@@ -23,19 +27,25 @@ export function diffExposure(
 ): ExposureDiff {
   const now = evaluateExposure(after, config, { groupIds });
   const then = before ? evaluateExposure(before, config, { groupIds }).findings : [];
-  const previous = new Map(then.map((f) => [slot(f), f]));
+  const previous = new Map<string, Finding[]>();
+  for (const f of then) previous.set(slot(f), [...(previous.get(slot(f)) ?? []), f]);
   const findings: Finding[] = [];
   for (const f of now.findings) {
     if (f.kind === 'rule-error') {
       findings.push(f);
       continue;
     }
-    const old = previous.get(slot(f));
-    if (!before)
+    if (!before) {
       findings.push({ ...f, explanation: `${f.explanation} (the state before the change is unknown)` });
-    else if (!old) findings.push(f);
-    else if (f.ports && old.ports) {
-      const opened = subtractRanges(f.ports, old.ports);
+      continue;
+    }
+    const old = (previous.get(slot(f)) ?? []).filter((o) => RANK[o.severity] >= RANK[f.severity]);
+    if (old.length === 0) findings.push(f);
+    else if (f.ports && old.every((o) => o.ports)) {
+      const opened = subtractRanges(
+        f.ports,
+        old.flatMap((o) => o.ports ?? []),
+      );
       if (opened.length) findings.push({ ...f, ports: opened, id: stableId('fnd', [slot(f), opened]) });
     }
   }

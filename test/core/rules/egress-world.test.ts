@@ -10,7 +10,7 @@ describe('SG-EGRESS-WORLD', () => {
     // Act
     const hits = egressWorld(ctx);
     // Assess
-    expect(hits).toEqual([{ direction: 'egress', protocol: '-1', peers: ['0.0.0.0/0'] }]);
+    expect(hits).toMatchObject([{ direction: 'egress', protocol: '-1', peers: ['0.0.0.0/0'] }]);
   });
 
   it('subtracts ports an egress allowPublic entry allows', () => {
@@ -23,7 +23,7 @@ describe('SG-EGRESS-WORLD', () => {
       ]),
     );
     // Assess
-    expect(hits).toEqual([
+    expect(hits).toMatchObject([
       { direction: 'egress', protocol: 'tcp', ports: [{ from: 443, to: 443 }], peers: ['0.0.0.0/0'] },
     ]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GuardianConfig } from '../../../lambdas/core/config/schema';
+import { DEFAULT_WORLD_THRESHOLD, type GuardianConfig } from '../../../lambdas/core/config/schema';
 import { evaluateExposure } from '../../../lambdas/core/rules/evaluate-exposure';
 import { RULE_REGISTRY } from '../../../lambdas/core/rules/registry';
 import type { ExposureRule } from '../../../lambdas/core/rules/types';
@@ -7,7 +7,7 @@ import { cidrPeer, defaultEgress, group, ingress, prefixListPeer, sgPeer } from 
 import { FakeModel } from '../support/fake-model';
 
 const config = (exposure: Partial<GuardianConfig['exposure']> = {}): Pick<GuardianConfig, 'exposure'> => ({
-  exposure: { allowPublic: [], reportEgress: false, ...exposure },
+  exposure: { allowPublic: [], reportEgress: false, world: DEFAULT_WORLD_THRESHOLD, ...exposure },
 });
 
 const WORLD = cidrPeer('0.0.0.0/0');

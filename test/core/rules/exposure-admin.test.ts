@@ -12,7 +12,7 @@ describe('SG-EXPOSURE-ADMIN', () => {
     // Act
     const hits = exposureAdmin(ctx);
     // Assess
-    expect(hits).toEqual([
+    expect(hits).toMatchObject([
       { direction: 'ingress', protocol: 'tcp', ports: [{ from: 22, to: 22 }], peers: ['0.0.0.0/0'] },
     ]);
   });
@@ -32,7 +32,7 @@ describe('SG-EXPOSURE-ADMIN', () => {
     // Act
     const hits = exposureAdmin(ctx);
     // Assess
-    expect(hits).toEqual([
+    expect(hits).toMatchObject([
       { direction: 'ingress', protocol: 'tcp', ports: [{ from: 3389, to: 3389 }], peers: ['::/0'] },
     ]);
   });
@@ -43,7 +43,7 @@ describe('SG-EXPOSURE-ADMIN', () => {
     // Act
     const hits = exposureAdmin(ctx);
     // Assess
-    expect(hits).toEqual([
+    expect(hits).toMatchObject([
       {
         direction: 'ingress',
         protocol: 'tcp',

@@ -13,7 +13,7 @@ describe('SG-EXPOSURE-DATABASE', () => {
     // Act
     const hits = exposureDatabase(ctx);
     // Assess
-    expect(hits).toEqual([{ direction: 'ingress', protocol: 'tcp', ports: ports(5432), peers: ['::/0'] }]);
+    expect(hits).toMatchObject([{ direction: 'ingress', protocol: 'tcp', ports: ports(5432), peers: ['::/0'] }]);
   });
 
   it('reports every database port of a 0-65535 range, and nothing else', () => {
@@ -34,7 +34,7 @@ describe('SG-EXPOSURE-DATABASE', () => {
     // Act
     const hits = exposureDatabase(ctx);
     // Assess
-    expect(hits).toEqual([
+    expect(hits).toMatchObject([
       { direction: 'ingress', protocol: 'udp', ports: ports(11211), peers: ['0.0.0.0/0'] },
     ]);
   });

@@ -12,7 +12,7 @@ describe('SG-EXPOSURE-INTERNAL-APP', () => {
     // Act
     const hits = exposureInternalApp(ctx);
     // Assess
-    expect(hits).toEqual([
+    expect(hits).toMatchObject([
       { direction: 'ingress', protocol: 'tcp', ports: [{ from: 8080, to: 8080 }], peers: ['0.0.0.0/0'] },
     ]);
   });

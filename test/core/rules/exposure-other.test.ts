@@ -44,7 +44,7 @@ describe('SG-EXPOSURE-OTHER', () => {
     // Act
     const hits = exposureOther(ctx);
     // Assess
-    expect(hits).toEqual([
+    expect(hits).toMatchObject([
       {
         direction: 'ingress',
         protocol: 'tcp',
@@ -65,7 +65,7 @@ describe('SG-EXPOSURE-OTHER', () => {
     // Act
     const hits = exposureOther(ctx);
     // Assess
-    expect(hits).toEqual([
+    expect(hits).toMatchObject([
       {
         direction: 'ingress',
         protocol: 'tcp',
@@ -111,7 +111,7 @@ describe('SG-EXPOSURE-OTHER', () => {
     // Act
     const hits = exposureOther(ctx);
     // Assess
-    expect(hits).toEqual([{ direction: 'ingress', protocol: 'icmp', peers: ['0.0.0.0/0'] }]);
+    expect(hits).toMatchObject([{ direction: 'ingress', protocol: 'icmp', peers: ['0.0.0.0/0'] }]);
   });
 
   it('reports an all-traffic rule once, as protocol -1', () => {
@@ -122,7 +122,7 @@ describe('SG-EXPOSURE-OTHER', () => {
     // Act
     const hits = exposureOther(ctx);
     // Assess
-    expect(hits).toEqual([{ direction: 'ingress', protocol: '-1', peers: ['::/0'] }]);
+    expect(hits).toMatchObject([{ direction: 'ingress', protocol: '-1', peers: ['::/0'] }]);
   });
 
   it('leaves ports of the specific rules to them', () => {
