@@ -14,3 +14,4 @@ export function rng(seed: number) {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
   };
 }
+export type Rng = ReturnType<typeof rng>;
