@@ -31,7 +31,14 @@ for (let i = 0; i < REFERENCING_RULES; i++) {
     PrefixListIds: [{ PrefixListId: PREFIX_LIST, Description: `admin ${i}` }],
   });
 }
-const enis = JSON.parse(account.files.networkInterfaces) as { NetworkInterfaces: Record<string, any>[] };
+interface BenchEni {
+  NetworkInterfaceId: string;
+  SubnetId: string;
+  VpcId: string;
+  Groups: { GroupId: string }[];
+  Attachment: { InstanceId: string };
+}
+const enis = JSON.parse(account.files.networkInterfaces) as { NetworkInterfaces: BenchEni[] };
 const serviceOf = (groupId: string) => `svc-${account.groupIds.indexOf(groupId)}`;
 const reservations = enis.NetworkInterfaces.map((e) => ({
   ReservationId: `r-${e.Attachment.InstanceId}`,
@@ -41,7 +48,7 @@ const reservations = enis.NetworkInterfaces.map((e) => ({
       State: { Code: 16, Name: 'running' },
       VpcId: e.VpcId,
       SubnetId: e.SubnetId,
-      Tags: [{ Key: 'Service', Value: serviceOf(e.Groups[0].GroupId) }],
+      Tags: [{ Key: 'Service', Value: serviceOf(e.Groups[0]!.GroupId) }],
       NetworkInterfaces: [
         {
           NetworkInterfaceId: e.NetworkInterfaceId,
