@@ -15,7 +15,7 @@ export function registerSnapshot(program: Command, io: Io, setExit: (code: numbe
   program
     .command('snapshot')
     .description(
-      "Capture a live account's groups, rules, ENIs, NACLs and prefix lists into a snapshot folder",
+      "Capture a live account's groups, rules, ENIs, NACLs, prefix lists, instances and launch templates into a snapshot folder",
     )
     .requiredOption('--out <dir>', 'snapshot folder to write (new, empty, or an earlier snapshot)')
     .option('--region <region>', 'AWS region (default: AWS_REGION or the profile region)')
@@ -50,6 +50,7 @@ function renderSummary(s: CaptureSummary): string {
     `Snapshot of ${s.account ? `account ${s.account}` : 'an account'} in ${s.region} written to ${s.dir}`,
     `  ${c.securityGroups} security groups, ${c.securityGroupRules} rules, ${c.networkInterfaces} ENIs, ` +
       `${c.networkAcls} network ACLs, ${c.prefixLists} prefix lists (${c.prefixListEntries} with entries)`,
+    `  ${c.instances} instances, ${c.launchTemplates} launch templates (${c.launchTemplateVersions} versions)`,
     `  ${s.files.length} files, ${s.calls} EC2 calls, taken ${s.capturedAt}`,
   ].join('\n');
 }

@@ -47,6 +47,7 @@ describe('sg-guardian snapshot', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain(`Snapshot of account 111122223333 in eu-west-1 written to ${out}`);
     expect(result.out).toContain('3 security groups, 7 rules, 3 ENIs, 2 network ACLs, 2 prefix lists');
+    expect(result.out).toContain('3 instances, 2 launch templates (3 versions)');
     expect(result.err).toBe('');
     const model = await loadSnapshotModel(out);
     expect([...model.groups()].map((g) => g.groupId)).toEqual(['sg-0web', 'sg-0app', 'sg-0db']);
@@ -66,8 +67,16 @@ describe('sg-guardian snapshot', () => {
       dir: out,
       region: 'eu-west-1',
       account: '111122223333',
-      counts: { securityGroups: 3, securityGroupRules: 7, networkInterfaces: 3, networkAcls: 2 },
-      calls: 11,
+      counts: {
+        securityGroups: 3,
+        securityGroupRules: 7,
+        networkInterfaces: 3,
+        networkAcls: 2,
+        instances: 3,
+        launchTemplates: 2,
+        launchTemplateVersions: 3,
+      },
+      calls: 15,
       apis: { DescribeSecurityGroupRules: { pages: 4, items: 7 } },
     });
     expect(summary.files).toContain('get-managed-prefix-list-entries/pl-0vpn.json');

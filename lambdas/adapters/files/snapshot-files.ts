@@ -11,23 +11,36 @@ import { serializeSnapshot } from '../../core/model/serialize';
 import { SnapshotError } from '../../core/model/snapshot-error';
 import type { NetworkModel } from '../../core/model/types';
 
-/** Reads a snapshot folder of `aws ec2 describe-*` outputs; optional files that are absent are omitted. */
+/** The optional one-file layers, by their key in SnapshotDocuments and SNAPSHOT_FILES. */
+const OPTIONAL_LAYERS = [
+  'securityGroupRules',
+  'networkAcls',
+  'prefixLists',
+  'instances',
+  'launchTemplates',
+  'launchTemplateVersions',
+] as const satisfies readonly (keyof SnapshotDocuments & keyof typeof SNAPSHOT_FILES)[];
+type OptionalLayer = (typeof OPTIONAL_LAYERS)[number];
+
+/**
+ * Reads a snapshot folder of `aws ec2 describe-*` outputs; optional files that are absent are omitted.
+ * Only the files named in SNAPSHOT_FILES are read: anything else in the folder (snapshot.json, notes,
+ * outputs of other commands) is ignored.
+ */
 export async function readSnapshotFolder(dir: string): Promise<SnapshotDocuments> {
-  const [securityGroups, networkInterfaces, securityGroupRules, networkAcls, prefixLists, prefixListEntries] =
-    await Promise.all([
-      readRequired(dir, SNAPSHOT_FILES.securityGroups),
-      readRequired(dir, SNAPSHOT_FILES.networkInterfaces),
-      readOptional(dir, SNAPSHOT_FILES.securityGroupRules),
-      readOptional(dir, SNAPSHOT_FILES.networkAcls),
-      readOptional(dir, SNAPSHOT_FILES.prefixLists),
-      readPrefixListEntries(dir),
-    ]);
+  const [securityGroups, networkInterfaces, prefixListEntries, ...optional] = await Promise.all([
+    readRequired(dir, SNAPSHOT_FILES.securityGroups),
+    readRequired(dir, SNAPSHOT_FILES.networkInterfaces),
+    readPrefixListEntries(dir),
+    ...OPTIONAL_LAYERS.map((layer) => readOptional(dir, SNAPSHOT_FILES[layer])),
+  ]);
+  const layers = Object.fromEntries(
+    OPTIONAL_LAYERS.flatMap((layer, i) => (optional[i] ? [[layer, optional[i]]] : [])),
+  ) as Partial<Record<OptionalLayer, SnapshotFile>>;
   return {
     securityGroups,
     networkInterfaces,
-    ...(securityGroupRules ? { securityGroupRules } : {}),
-    ...(networkAcls ? { networkAcls } : {}),
-    ...(prefixLists ? { prefixLists } : {}),
+    ...layers,
     ...(prefixListEntries ? { prefixListEntries } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { InputError } from '../../core/errors';
 import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
@@ -10,7 +11,7 @@ import {
 export const SNAPSHOT_METADATA_FILE = 'snapshot.json';
 
 /** The output folder cannot take a snapshot (not a folder, or holds files that are not a snapshot's). */
-export class SnapshotFolderError extends Error {
+export class SnapshotFolderError extends InputError {
   override readonly name = 'SnapshotFolderError';
 }
 
@@ -54,6 +55,9 @@ export function snapshotFileContents(docs: SnapshotDocuments): [path: string, js
     [SNAPSHOT_FILES.securityGroupRules, docs.securityGroupRules],
     [SNAPSHOT_FILES.networkAcls, docs.networkAcls],
     [SNAPSHOT_FILES.prefixLists, docs.prefixLists],
+    [SNAPSHOT_FILES.instances, docs.instances],
+    [SNAPSHOT_FILES.launchTemplates, docs.launchTemplates],
+    [SNAPSHOT_FILES.launchTemplateVersions, docs.launchTemplateVersions],
   ] as const;
   return [
     ...Object.entries(docs.prefixListEntries ?? {}).map(

@@ -35,6 +35,9 @@ function toEni(doc: NetworkInterfaceDoc): NetworkInterface {
     ...(doc.Attachment?.DeviceIndex === undefined ? {} : { deviceIndex: doc.Attachment.DeviceIndex }),
     ...(doc.Description === undefined ? {} : { description: doc.Description }),
     ...(doc.InterfaceType === undefined ? {} : { interfaceType: doc.InterfaceType }),
+    ...(doc.RequesterManaged === undefined ? {} : { requesterManaged: doc.RequesterManaged }),
+    ...(doc.RequesterId === undefined ? {} : { requesterId: doc.RequesterId }),
+    ...(doc.Attachment?.AttachmentId === undefined ? {} : { attachmentId: doc.Attachment.AttachmentId }),
   };
 }
 
@@ -104,7 +107,8 @@ export function buildPrefixLists(
   return out;
 }
 
-function assertUnique(ids: readonly string[], at: string, field: string): void {
+/** Throws a SnapshotError naming the first repeated id: `<at>[i].<field>: duplicate <id>`. */
+export function assertUnique(ids: readonly string[], at: string, field: string): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
     if (seen.has(id)) throw new SnapshotError(`${at}[${i}].${field}: duplicate ${id}`);

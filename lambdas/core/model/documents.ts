@@ -16,6 +16,12 @@ export interface SnapshotDocuments {
   readonly prefixLists?: SnapshotFile;
   /** get-managed-prefix-list-entries output per prefix list id. */
   readonly prefixListEntries?: Readonly<Record<string, SnapshotFile>>;
+  /** describe-instances output: instances, their tags and attached ENIs. */
+  readonly instances?: SnapshotFile;
+  /** describe-launch-templates output; needs launchTemplateVersions too. */
+  readonly launchTemplates?: SnapshotFile;
+  /** describe-launch-template-versions output (every version of every template). */
+  readonly launchTemplateVersions?: SnapshotFile;
 }
 
 /** File names in a snapshot folder, one per AWS CLI command. */
@@ -26,6 +32,9 @@ export const SNAPSHOT_FILES = {
   networkAcls: 'describe-network-acls.json',
   prefixLists: 'describe-managed-prefix-lists.json',
   prefixListEntriesDir: 'get-managed-prefix-list-entries',
+  instances: 'describe-instances.json',
+  launchTemplates: 'describe-launch-templates.json',
+  launchTemplateVersions: 'describe-launch-template-versions.json',
 } as const;
 
 export function prefixListEntriesFile(prefixListId: string): string {

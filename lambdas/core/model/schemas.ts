@@ -130,9 +130,13 @@ export const NetworkInterfacesDocumentSchema = z.object({
         .default([]),
       Ipv6Addresses: z.array(z.object({ Ipv6Address: text })).default([]),
       Groups: z.array(z.object({ GroupId: text, GroupName: text.optional() })).default([]),
-      Attachment: z.object({ InstanceId: text.optional(), DeviceIndex: port.optional() }).optional(),
+      Attachment: z
+        .object({ InstanceId: text.optional(), DeviceIndex: port.optional(), AttachmentId: text.optional() })
+        .optional(),
       Description: text.optional(),
       InterfaceType: text.optional(),
+      RequesterManaged: z.boolean().optional(),
+      RequesterId: text.optional(),
     }),
   ),
 });
@@ -182,6 +186,83 @@ export const PrefixListEntriesDocumentSchema = z.object({
   Entries: z.array(z.object({ Cidr: cidr, Description: text.optional() })).default([]),
 });
 
+/** `aws ec2 describe-instances`: instances grouped in reservations; the engine reads ids, state, tags, ENIs. */
+export const InstancesDocumentSchema = z.object({
+  Reservations: z.array(
+    z.object({
+      Instances: z
+        .array(
+          z.object({
+            InstanceId: text,
+            State: z.object({ Name: text }),
+            Tags,
+            VpcId: text.optional(),
+            SubnetId: text.optional(),
+            NetworkInterfaces: z
+              .array(
+                z.object({
+                  NetworkInterfaceId: text,
+                  Attachment: z
+                    .object({
+                      DeviceIndex: port,
+                      AttachmentId: text.optional(),
+                      NetworkCardIndex: port.optional(),
+                    })
+                    .optional(),
+                  Groups: z.array(z.object({ GroupId: text, GroupName: text.optional() })).default([]),
+                  SubnetId: text.optional(),
+                }),
+              )
+              .default([]),
+          }),
+        )
+        .default([]),
+    }),
+  ),
+});
+
+export const LaunchTemplatesDocumentSchema = z.object({
+  LaunchTemplates: z.array(
+    z.object({
+      LaunchTemplateId: text,
+      LaunchTemplateName: text.optional(),
+      DefaultVersionNumber: port,
+      LatestVersionNumber: port.optional(),
+      Tags,
+    }),
+  ),
+});
+
+/** LaunchTemplateData as DescribeLaunchTemplateVersions returns it (ResponseLaunchTemplateData). */
+const LaunchTemplateDataSchema = z.object({
+  NetworkInterfaces: z
+    .array(
+      z.object({
+        DeviceIndex: port.optional(),
+        /** Security group ids (a list of strings here, unlike describe-instances). */
+        Groups: z.array(text).default([]),
+        SubnetId: text.optional(),
+        NetworkCardIndex: port.optional(),
+      }),
+    )
+    .default([]),
+  SecurityGroupIds: z.array(text).default([]),
+  SecurityGroups: z.array(text).default([]),
+  TagSpecifications: z.array(z.object({ ResourceType: text.optional(), Tags })).default([]),
+});
+
+export const LaunchTemplateVersionsDocumentSchema = z.object({
+  LaunchTemplateVersions: z.array(
+    z.object({
+      LaunchTemplateId: text,
+      LaunchTemplateName: text.optional(),
+      VersionNumber: port,
+      DefaultVersion: z.boolean().default(false),
+      LaunchTemplateData: LaunchTemplateDataSchema.prefault({}),
+    }),
+  ),
+});
+
 export type IpPermissionDoc = z.output<typeof IpPermissionSchema>;
 export type SecurityGroupDoc = z.output<typeof SecurityGroupsDocumentSchema>['SecurityGroups'][number];
 export type SecurityGroupRuleDoc = z.output<
@@ -191,3 +272,8 @@ export type NetworkInterfaceDoc = z.output<
   typeof NetworkInterfacesDocumentSchema
 >['NetworkInterfaces'][number];
 export type NetworkAclDoc = z.output<typeof NetworkAclsDocumentSchema>['NetworkAcls'][number];
+export type InstanceDoc = z.output<typeof InstancesDocumentSchema>['Reservations'][number]['Instances'][number];
+export type LaunchTemplateDoc = z.output<typeof LaunchTemplatesDocumentSchema>['LaunchTemplates'][number];
+export type LaunchTemplateVersionDoc = z.output<
+  typeof LaunchTemplateVersionsDocumentSchema
+>['LaunchTemplateVersions'][number];

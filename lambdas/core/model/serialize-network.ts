@@ -9,6 +9,7 @@ export function serializeEnis(model: NetworkModel): unknown {
 
 function eniDocument(model: NetworkModel, eni: NetworkInterface): Record<string, unknown> {
   const attachment = {
+    ...(eni.attachmentId === undefined ? {} : { AttachmentId: eni.attachmentId }),
     ...(eni.deviceIndex === undefined ? {} : { DeviceIndex: eni.deviceIndex }),
     ...(eni.instanceId === undefined ? {} : { InstanceId: eni.instanceId }),
   };
@@ -24,6 +25,8 @@ function eniDocument(model: NetworkModel, eni: NetworkInterface): Record<string,
     NetworkInterfaceId: eni.eniId,
     ...(eni.privateIps[0] === undefined ? {} : { PrivateIpAddress: eni.privateIps[0] }),
     PrivateIpAddresses: eni.privateIps.map((ip, i) => ({ Primary: i === 0, PrivateIpAddress: ip })),
+    ...(eni.requesterId === undefined ? {} : { RequesterId: eni.requesterId }),
+    ...(eni.requesterManaged === undefined ? {} : { RequesterManaged: eni.requesterManaged }),
     SubnetId: eni.subnetId,
     VpcId: eni.vpcId,
   };

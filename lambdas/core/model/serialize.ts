@@ -1,6 +1,7 @@
 import { SNAPSHOT_FILES } from './documents';
 import { toIpPermissions } from './ip-permissions';
 import { serializeEnis, serializeNacls, serializePrefixLists, tagList } from './serialize-network';
+import { serializeWorkloads } from './serialize-workloads';
 import type { NetworkModel, SecurityGroup, SgRule } from './types';
 
 /**
@@ -8,6 +9,7 @@ import type { NetworkModel, SecurityGroup, SgRule } from './types';
  * (prefix list entries as `get-managed-prefix-list-entries/<pl-id>.json`). Optional files are written
  * for the layers the model covers. describe-security-group-rules.json needs an id on every rule:
  * when a rule has none (e.g. re-added by a revert), the file is left out rather than ids invented.
+ * Instances and launch templates are written when the model covers them.
  */
 export function serializeSnapshot(model: NetworkModel): Record<string, unknown> {
   const groups = [...model.groups()];
@@ -21,7 +23,7 @@ export function serializeSnapshot(model: NetworkModel): Record<string, unknown> 
       SecurityGroupRules: groups.flatMap((g) => g.rules.map((r) => ruleDocument(g, r))),
     };
   if (model.coverage.nacls) files[SNAPSHOT_FILES.networkAcls] = serializeNacls(model);
-  return { ...files, ...serializePrefixLists(model) };
+  return { ...files, ...serializePrefixLists(model), ...serializeWorkloads(model) };
 }
 
 function groupDocument(group: SecurityGroup): Record<string, unknown> {

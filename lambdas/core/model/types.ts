@@ -78,6 +78,12 @@ export interface Instance {
   readonly launchTemplate?: { readonly launchTemplateId: string; readonly version?: string };
   /** Attached ENIs with their device index (0 = primary), sorted by device index. */
   readonly networkInterfaces: readonly { readonly eniId: string; readonly deviceIndex: number }[];
+  /**
+   * Set on a virtual instance: what an instance launched from this template version would be (judging
+   * a launch template before any instance exists). Its id and its ENIs' ids start with `virtual:` and
+   * never reach an EC2 call.
+   */
+  readonly fromTemplate?: { readonly launchTemplateId: string; readonly versionNumber: number };
 }
 
 /** One network interface an instance launched from a template gets. */

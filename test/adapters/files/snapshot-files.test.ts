@@ -39,6 +39,34 @@ describe('snapshot folder adapter', () => {
     expect(docs.prefixLists?.file).toBe('describe-managed-prefix-lists.json');
     expect(Object.keys(docs.prefixListEntries ?? {})).toEqual(['pl-0vpn']);
     expect(docs.prefixListEntries?.['pl-0vpn']?.file).toBe('get-managed-prefix-list-entries/pl-0vpn.json');
+    expect(docs.instances?.file).toBe('describe-instances.json');
+    expect(docs.launchTemplates?.file).toBe('describe-launch-templates.json');
+    expect(docs.launchTemplateVersions?.file).toBe('describe-launch-template-versions.json');
+  });
+
+  it('ignores files it does not know: notes, snapshot.json, outputs of other commands', async () => {
+    // Prepare
+    const dir = await scratchCopy();
+    await writeFile(join(dir, 'notes.txt'), 'taken before the migration');
+    await writeFile(join(dir, 'snapshot.json'), '{"tool":"sg-guardian snapshot"}');
+    await writeFile(join(dir, 'describe-vpcs.json'), 'not even JSON');
+
+    // Act
+    const docs = await readSnapshotFolder(dir);
+    const model = await loadSnapshotModel(dir);
+
+    // Assess
+    expect(Object.values(docs).map((d: { file?: string }) => d.file).filter(Boolean).sort()).toEqual([
+      'describe-instances.json',
+      'describe-launch-template-versions.json',
+      'describe-launch-templates.json',
+      'describe-managed-prefix-lists.json',
+      'describe-network-acls.json',
+      'describe-network-interfaces.json',
+      'describe-security-group-rules.json',
+      'describe-security-groups.json',
+    ]);
+    expect(model.instance('i-0web1')?.state).toBe('running');
   });
 
   it('omits optional files that are absent', async () => {
@@ -47,12 +75,17 @@ describe('snapshot folder adapter', () => {
     await rm(join(dir, 'describe-network-acls.json'));
     await rm(join(dir, 'describe-security-group-rules.json'));
     await rm(join(dir, 'get-managed-prefix-list-entries'), { recursive: true });
+    await rm(join(dir, 'describe-instances.json'));
+    await rm(join(dir, 'describe-launch-templates.json'));
+    await rm(join(dir, 'describe-launch-template-versions.json'));
 
     // Act
     const docs = await readSnapshotFolder(dir);
+    const model = await loadSnapshotModel(dir);
 
     // Assess
     expect(Object.keys(docs).sort()).toEqual(['networkInterfaces', 'prefixLists', 'securityGroups']);
+    expect(model.coverage).toMatchObject({ instances: false, launchTemplates: false });
   });
 
   it('names a missing required file', async () => {
@@ -93,8 +126,17 @@ describe('snapshot folder adapter', () => {
     const again = await loadSnapshotModel(out);
 
     // Assess
-    expect(model.coverage).toEqual({ ruleIds: true, nacls: true, prefixLists: true });
+    expect(again.coverage).toEqual({
+      ruleIds: true,
+      nacls: true,
+      prefixLists: true,
+      instances: true,
+      launchTemplates: true,
+    });
     expect([...again.groups()]).toEqual([...model.groups()]);
+    expect([...again.instances()]).toEqual([...model.instances()]);
+    expect([...again.launchTemplates()]).toEqual([...model.launchTemplates()]);
+    expect(again.launchTemplateVersions('lt-0web')).toEqual(model.launchTemplateVersions('lt-0web'));
     expect([...again.enis()]).toEqual([...model.enis()]);
     expect([...again.nacls()]).toEqual([...model.nacls()]);
     expect(again.prefixList('pl-0vpn')).toEqual(model.prefixList('pl-0vpn'));

@@ -11,7 +11,13 @@ describe('buildModel', () => {
     const model = buildModel(docs);
 
     // Assess
-    expect(model.coverage).toEqual({ ruleIds: true, nacls: true, prefixLists: true });
+    expect(model.coverage).toEqual({
+      ruleIds: true,
+      nacls: true,
+      prefixLists: true,
+      instances: true,
+      launchTemplates: true,
+    });
     expect(model.group('sg-0web')?.rules).toEqual([
       {
         protocol: 'tcp',
@@ -127,6 +133,7 @@ describe('buildModel', () => {
       deviceIndex: 0,
       description: 'web 1',
       interfaceType: 'interface',
+      attachmentId: 'eni-attach-1',
     });
     expect(model.eni('eni-0app1')?.ipv6Addresses).toEqual(['2001:db8::10']);
   });
@@ -184,8 +191,16 @@ describe('buildModel', () => {
     const model = buildModel({ securityGroups, networkInterfaces });
 
     // Assess
-    expect(model.coverage).toEqual({ ruleIds: false, nacls: false, prefixLists: false });
+    expect(model.coverage).toEqual({
+      ruleIds: false,
+      nacls: false,
+      prefixLists: false,
+      instances: false,
+      launchTemplates: false,
+    });
     expect(model.naclForSubnet('subnet-0pub')).toBeUndefined();
     expect(model.prefixList('pl-0vpn')).toBeUndefined();
+    expect([...model.instances()]).toEqual([]);
+    expect([...model.launchTemplates()]).toEqual([]);
   });
 });

@@ -16,6 +16,9 @@ export function smallSnapshotDocs(): {
   networkAcls: SnapshotFile;
   prefixLists: SnapshotFile;
   prefixListEntries: Record<string, SnapshotFile>;
+  instances: SnapshotFile;
+  launchTemplates: SnapshotFile;
+  launchTemplateVersions: SnapshotFile;
 } & SnapshotDocuments {
   const dir = 'get-managed-prefix-list-entries';
   const entries = readdirSync(join(SMALL_SNAPSHOT, dir)).map((f) => [
@@ -29,6 +32,9 @@ export function smallSnapshotDocs(): {
     networkAcls: load('describe-network-acls.json'),
     prefixLists: load('describe-managed-prefix-lists.json'),
     prefixListEntries: Object.fromEntries(entries),
+    instances: load('describe-instances.json'),
+    launchTemplates: load('describe-launch-templates.json'),
+    launchTemplateVersions: load('describe-launch-template-versions.json'),
   };
 }
 

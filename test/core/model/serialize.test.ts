@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../lambdas/core/model/build-model';
 import type { SnapshotDocuments } from '../../../lambdas/core/model/documents';
+import { patchModel } from '../../../lambdas/core/model/patched-model';
 import { serializeSnapshot } from '../../../lambdas/core/model/serialize';
 import type { NetworkModel } from '../../../lambdas/core/model/types';
 import { addRules } from '../../../lambdas/core/state/apply-sg';
@@ -15,6 +16,11 @@ function plain(model: NetworkModel) {
     enis: [...model.enis()],
     nacls: [...model.nacls()],
     prefixLists: [...(model.prefixLists?.() ?? [])],
+    instances: [...model.instances()],
+    launchTemplates: [...model.launchTemplates()],
+    launchTemplateVersions: [...model.launchTemplates()].flatMap((t) =>
+      model.launchTemplateVersions(t.launchTemplateId),
+    ),
   };
 }
 
@@ -30,6 +36,9 @@ function asDocuments(files: Record<string, unknown>): SnapshotDocuments {
     networkAcls: doc('describe-network-acls.json'),
     prefixLists: doc('describe-managed-prefix-lists.json'),
     prefixListEntries: entries.length ? Object.fromEntries(entries) : undefined,
+    instances: doc('describe-instances.json'),
+    launchTemplates: doc('describe-launch-templates.json'),
+    launchTemplateVersions: doc('describe-launch-template-versions.json'),
   };
 }
 
@@ -44,6 +53,9 @@ describe('serializeSnapshot', () => {
 
     // Assess
     expect(Object.keys(files).sort()).toEqual([
+      'describe-instances.json',
+      'describe-launch-template-versions.json',
+      'describe-launch-templates.json',
       'describe-managed-prefix-lists.json',
       'describe-network-acls.json',
       'describe-network-interfaces.json',
@@ -62,6 +74,7 @@ describe('serializeSnapshot', () => {
     // Act
     const files = serializeSnapshot(model);
     const again = buildModel(asDocuments(files));
+    expect(again.coverage).toMatchObject({ instances: false, launchTemplates: false });
 
     // Assess
     expect(Object.keys(files).sort()).toEqual([
@@ -118,5 +131,94 @@ describe('serializeSnapshot', () => {
     expect(again.group('sg-0db')?.rules).toEqual([
       { ...tcp(5432, '10.0.0.0/16'), groupId: 'sg-0db', direction: 'ingress' },
     ]);
+  });
+
+  it('writes instances, templates and versions in the AWS CLI shapes, the launch template tags included', () => {
+    // Prepare
+    const base = buildModel(smallSnapshotDocs());
+    const model = patchModel(base, {
+      instances: new Map([
+        [
+          'i-0new',
+          {
+            instanceId: 'i-0new',
+            state: 'pending',
+            tags: { Role: 'web' },
+            launchTemplate: { launchTemplateId: 'lt-0web', version: '2' },
+            networkInterfaces: [{ eniId: 'eni-0web1', deviceIndex: 0 }],
+          },
+        ],
+      ]),
+    });
+
+    // Act
+    const files = serializeSnapshot(model) as Record<string, { [key: string]: Record<string, unknown>[] }>;
+
+    // Assess
+    const reservations = files['describe-instances.json']!.Reservations!;
+    expect(reservations.at(-1)).toEqual({
+      Instances: [
+        {
+          InstanceId: 'i-0new',
+          State: { Name: 'pending' },
+          NetworkInterfaces: [
+            {
+              Attachment: { AttachmentId: 'eni-attach-1', DeviceIndex: 0 },
+              Groups: [{ GroupName: 'web', GroupId: 'sg-0web' }],
+              NetworkInterfaceId: 'eni-0web1',
+              SubnetId: 'subnet-0pub',
+              VpcId: 'vpc-0main',
+            },
+          ],
+          Tags: [
+            { Key: 'aws:ec2launchtemplate:id', Value: 'lt-0web' },
+            { Key: 'aws:ec2launchtemplate:version', Value: '2' },
+            { Key: 'Role', Value: 'web' },
+          ],
+        },
+      ],
+    });
+    expect(files['describe-launch-template-versions.json']!.LaunchTemplateVersions![1]).toEqual({
+      LaunchTemplateId: 'lt-0web',
+      LaunchTemplateName: 'web',
+      VersionNumber: 2,
+      DefaultVersion: false,
+      LaunchTemplateData: {
+        NetworkInterfaces: [
+          { DeviceIndex: 0, Groups: ['sg-0web'] },
+          { DeviceIndex: 1, Groups: ['sg-0db'], NetworkCardIndex: 0, SubnetId: 'subnet-0priv' },
+        ],
+        TagSpecifications: [
+          {
+            ResourceType: 'instance',
+            Tags: [
+              { Key: 'Role', Value: 'web' },
+              { Key: 'Name', Value: 'web' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(buildModel(asDocuments(files)).instance('i-0new')?.launchTemplate).toEqual({
+      launchTemplateId: 'lt-0web',
+      version: '2',
+    });
+  });
+
+  it('writes ENI attachment ids and requester-managed flags back', () => {
+    // Prepare
+    const docs = smallSnapshotDocs();
+    Object.assign((docs.networkInterfaces.json as { NetworkInterfaces: object[] }).NetworkInterfaces[2]!, {
+      RequesterManaged: true,
+      RequesterId: 'amazon-elb',
+    });
+    const model = buildModel(docs);
+
+    // Act
+    const again = buildModel(asDocuments(serializeSnapshot(model)));
+
+    // Assess
+    expect(again.eni('eni-0app2')).toMatchObject({ requesterManaged: true, requesterId: 'amazon-elb' });
+    expect(again.eni('eni-0web1')?.attachmentId).toBe('eni-attach-1');
   });
 });

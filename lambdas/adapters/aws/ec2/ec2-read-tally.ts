@@ -12,6 +12,9 @@ const SHORT: Readonly<Record<string, string>> = {
   DescribeNetworkAcls: 'NACLs',
   DescribeManagedPrefixLists: 'prefix lists',
   GetManagedPrefixListEntries: 'entries',
+  DescribeInstances: 'instances',
+  DescribeLaunchTemplates: 'launch templates',
+  DescribeLaunchTemplateVersions: 'versions',
 };
 
 /** Counts pages and items per API as an Ec2AccountReader reports them (its onPage option). */

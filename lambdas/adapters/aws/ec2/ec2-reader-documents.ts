@@ -1,8 +1,11 @@
 import type {
+  LaunchTemplate,
+  LaunchTemplateVersion,
   ManagedPrefixList,
   NetworkAcl,
   NetworkInterface,
   PrefixListEntry,
+  Reservation,
   SecurityGroup,
   SecurityGroupRule,
 } from '@aws-sdk/client-ec2';
@@ -18,6 +21,12 @@ export interface ReadResult {
     readonly lists: readonly ManagedPrefixList[];
     readonly entries: ReadonlyMap<string, readonly PrefixListEntry[]>;
   };
+  readonly instances?: readonly Reservation[];
+  /** Templates and their versions, always read together (the model needs both files). */
+  readonly launchTemplates?: {
+    readonly templates: readonly LaunchTemplate[];
+    readonly versions: readonly LaunchTemplateVersion[];
+  };
 }
 
 /** The file name of an EC2 answer in error messages, e.g. `ec2:DescribeSecurityGroups`. */
@@ -27,7 +36,7 @@ export function ec2File(api: string, json: unknown): SnapshotFile {
 
 /** The describe-* documents of a read, shaped exactly like the AWS CLI's JSON output. */
 export function toDocuments(read: ReadResult): SnapshotDocuments {
-  const { rules, nacls, prefixLists } = read;
+  const { rules, nacls, prefixLists, instances, launchTemplates } = read;
   return {
     securityGroups: ec2File('DescribeSecurityGroups', { SecurityGroups: read.groups }),
     networkInterfaces: ec2File('DescribeNetworkInterfaces', { NetworkInterfaces: read.enis }),
@@ -44,6 +53,15 @@ export function toDocuments(read: ReadResult): SnapshotDocuments {
               ec2File(`GetManagedPrefixListEntries(${id})`, { Entries: entries }),
             ]),
           ),
+        }
+      : {}),
+    ...(instances ? { instances: ec2File('DescribeInstances', { Reservations: instances }) } : {}),
+    ...(launchTemplates
+      ? {
+          launchTemplates: ec2File('DescribeLaunchTemplates', { LaunchTemplates: launchTemplates.templates }),
+          launchTemplateVersions: ec2File('DescribeLaunchTemplateVersions', {
+            LaunchTemplateVersions: launchTemplates.versions,
+          }),
         }
       : {}),
   };

@@ -1,4 +1,7 @@
 import {
+  DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeManagedPrefixListsCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
@@ -7,10 +10,13 @@ import {
   type EC2Client,
   type Filter,
   GetManagedPrefixListEntriesCommand,
+  type LaunchTemplate,
+  type LaunchTemplateVersion,
   type ManagedPrefixList,
   type NetworkAcl,
   type NetworkInterface,
   type PrefixListEntry,
+  type Reservation,
   type SecurityGroup,
   type SecurityGroupRule,
 } from '@aws-sdk/client-ec2';
@@ -28,6 +34,8 @@ export interface Query<T, Extra = object> {
   readonly api: string;
   readonly pageSize: { readonly min: number; readonly max: number };
   page(client: EC2Client, input: PageInput & Extra): Promise<Page<T>>;
+  /** Resources one item holds, for progress (a reservation holds instances); default 1. */
+  readonly size?: (item: T) => number;
 }
 
 // MaxResults ranges from the EC2 API reference. Filters are used instead of id lists everywhere:
@@ -85,5 +93,39 @@ export const prefixListEntries: Query<PrefixListEntry, { readonly PrefixListId: 
   page: async (client, input) => {
     const out = await client.send(new GetManagedPrefixListEntriesCommand({ ...input }));
     return { items: out.Entries, nextToken: out.NextToken };
+  },
+};
+
+/** Pages count instances, not reservations: MaxResults limits instances (5..1000). */
+export const instances: Query<Reservation> = {
+  api: 'DescribeInstances',
+  pageSize: { min: 5, max: 1000 },
+  size: (reservation) => reservation.Instances?.length ?? 0,
+  page: async (client, input) => {
+    const out = await client.send(new DescribeInstancesCommand({ ...input }));
+    return { items: out.Reservations, nextToken: out.NextToken };
+  },
+};
+
+/** There is no launch-template-id filter: scoped reads name one template per call (LaunchTemplateIds). */
+export const launchTemplates: Query<LaunchTemplate, { readonly LaunchTemplateIds?: string[] }> = {
+  api: 'DescribeLaunchTemplates',
+  pageSize: { min: 1, max: 200 },
+  page: async (client, input) => {
+    const out = await client.send(new DescribeLaunchTemplatesCommand({ ...input }));
+    return { items: out.LaunchTemplates, nextToken: out.NextToken };
+  },
+};
+
+/** Versions of one template: all of them when Versions is absent, else those (numbers, $Default, $Latest). */
+export const launchTemplateVersions: Query<
+  LaunchTemplateVersion,
+  { readonly LaunchTemplateId: string; readonly Versions?: string[] }
+> = {
+  api: 'DescribeLaunchTemplateVersions',
+  pageSize: { min: 1, max: 200 },
+  page: async (client, input) => {
+    const out = await client.send(new DescribeLaunchTemplateVersionsCommand({ ...input }));
+    return { items: out.LaunchTemplateVersions, nextToken: out.NextToken };
   },
 };

@@ -15,6 +15,7 @@ import {
 } from './ec2-paginate';
 import { type ReadResult, toDocuments } from './ec2-reader-documents';
 import {
+  instances,
   managedPrefixLists,
   networkAcls,
   networkInterfaces,
@@ -24,6 +25,7 @@ import {
   securityGroupRules,
   securityGroups,
 } from './ec2-reader-queries';
+import { readLaunchTemplates, type TemplateRequest, templateRequests } from './ec2-reader-templates';
 
 export { createEc2Client } from './ec2-client';
 export { Ec2ReadError } from './ec2-errors';
@@ -36,6 +38,9 @@ export const EC2_READER_IAM_ACTIONS = [
   'ec2:DescribeNetworkAcls',
   'ec2:DescribeManagedPrefixLists',
   'ec2:GetManagedPrefixListEntries',
+  'ec2:DescribeInstances',
+  'ec2:DescribeLaunchTemplates',
+  'ec2:DescribeLaunchTemplateVersions',
 ] as const;
 
 export interface Ec2ReaderOptions {
@@ -85,7 +90,7 @@ export class Ec2AccountReader implements AccountReader {
   /** Reads exactly what the scope names; a layer no list asks for is not read (and absent). */
   async read(scope: ReadScope): Promise<SnapshotDocuments> {
     const groupIds = distinct(scope.groupIds);
-    const [groups, rules, enis, nacls, prefixLists] = await Promise.all([
+    const [groups, rules, enis, nacls, prefixLists, reservations, templates] = await Promise.all([
       this.matching(securityGroups, [['group-id', groupIds]]),
       this.matching(securityGroupRules, [['group-id', groupIds]]),
       this.matching(networkInterfaces, [
@@ -97,6 +102,8 @@ export class Ec2AccountReader implements AccountReader {
         ['network-acl-id', scope.naclIds],
       ]),
       this.prefixLists(distinct(scope.prefixListIds)),
+      this.matching(instances, [['instance-id', scope.instanceIds]]),
+      this.launchTemplates(templateRequests(scope)),
     ]);
     const result: ReadResult = {
       groups: groups ?? [],
@@ -104,20 +111,58 @@ export class Ec2AccountReader implements AccountReader {
       ...(rules ? { rules } : {}),
       ...(nacls ? { nacls: uniqueBy(nacls, (n) => n.NetworkAclId) } : {}),
       ...(prefixLists ? { prefixLists } : {}),
+      ...(reservations ? { instances: reservations } : {}),
+      ...(templates ? { launchTemplates: templates } : {}),
     };
     return toDocuments(result);
   }
 
-  /** Every group, rule, ENI, NACL and prefix list of the region (entries of customer lists). */
+  /** Just these instances (the describe-instances document), gone ones absent. */
+  async readInstances(instanceIds: readonly string[]): Promise<SnapshotDocuments['instances']> {
+    return (await this.read({ groupIds: [], instanceIds })).instances;
+  }
+
+  /**
+   * Just these launch templates and versions (both documents): every version of a template when
+   * `versions` is absent. A deleted template or version is absent.
+   */
+  async readLaunchTemplateVersions(
+    requests: readonly { readonly launchTemplateId: string; readonly versions?: readonly string[] }[],
+  ): Promise<Pick<SnapshotDocuments, 'launchTemplates' | 'launchTemplateVersions'>> {
+    const read = await this.launchTemplates(
+      requests.map((r): TemplateRequest => [r.launchTemplateId, r.versions]),
+    );
+    const { launchTemplates: lt, launchTemplateVersions: ltv } = toDocuments({
+      groups: [],
+      enis: [],
+      ...(read ? { launchTemplates: read } : {}),
+    });
+    return { ...(lt ? { launchTemplates: lt } : {}), ...(ltv ? { launchTemplateVersions: ltv } : {}) };
+  }
+
+  /**
+   * Every group, rule, ENI, NACL and prefix list of the region (entries of customer lists), every
+   * instance, and every launch template with all its versions.
+   */
   async readAll(): Promise<SnapshotDocuments> {
-    const [groups, rules, enis, nacls, prefixLists] = await Promise.all([
+    const [groups, rules, enis, nacls, prefixLists, reservations, templates] = await Promise.all([
       this.pages(securityGroups, {}),
       this.pages(securityGroupRules, {}),
       this.pages(networkInterfaces, {}),
       this.pages(networkAcls, {}),
       this.prefixLists('all'),
+      this.pages(instances, {}),
+      this.launchTemplates('all'),
     ]);
-    return toDocuments({ groups, rules, enis, nacls, ...(prefixLists ? { prefixLists } : {}) });
+    return toDocuments({
+      groups,
+      rules,
+      enis,
+      nacls,
+      ...(prefixLists ? { prefixLists } : {}),
+      instances: reservations,
+      ...(templates ? { launchTemplates: templates } : {}),
+    });
   }
 
   /** Items matching any lookup (one filter each, ORed by separate calls); undefined when all are empty. */
@@ -151,6 +196,10 @@ export class Ec2AccountReader implements AccountReader {
     return { lists: uniqueBy(lists, (l) => l.PrefixListId), entries: new Map(entries) };
   }
 
+  private launchTemplates(requests: readonly TemplateRequest[] | 'all'): Promise<ReadResult['launchTemplates']> {
+    return readLaunchTemplates((query, input) => this.pages(query, input), requests);
+  }
+
   /** All pages of one query; each page is one counted request. */
   private pages<T, Extra>(
     query: Query<T, Extra>,
@@ -173,9 +222,14 @@ export class Ec2AccountReader implements AccountReader {
             api: query.api,
           });
         }
-        this.#onPage?.(query.api, page.items?.length ?? 0);
+        const size = query.size ?? (() => 1);
+        this.#onPage?.(
+          query.api,
+          (page.items ?? []).reduce((n, item) => n + size(item), 0),
+        );
         return page;
       }),
     );
   }
 }
+

@@ -36,6 +36,9 @@ export interface SnapshotCounts {
   readonly prefixLists: number;
   /** Prefix lists whose entries were read (customer-managed ones). */
   readonly prefixListEntries: number;
+  readonly instances: number;
+  readonly launchTemplates: number;
+  readonly launchTemplateVersions: number;
 }
 
 export interface CaptureSummary {
@@ -54,10 +57,11 @@ export interface CaptureSummary {
 }
 
 /**
- * Reads every security group, rule, ENI, NACL and prefix list of the client's region and writes them
- * to `dir` as the AWS CLI's describe-* JSON, plus `snapshot.json` (region, account, time, counts).
- * Nothing is written (nor the folder created) unless every read succeeds. Expected AWS failures (denied, credentials,
- * region) reject with AwsAccessError; an unusable folder with SnapshotFolderError.
+ * Reads every security group, rule, ENI, NACL, prefix list, instance and launch template (with all its
+ * versions) of the client's region and writes them to `dir` as the AWS CLI's describe-* JSON, plus
+ * `snapshot.json` (region, account, time, counts). Nothing is written (nor the folder created) unless
+ * every read succeeds. Expected AWS failures (denied, credentials, region) reject with AwsAccessError;
+ * an unusable folder with SnapshotFolderError.
  */
 export async function captureSnapshot(client: EC2Client, options: CaptureOptions): Promise<CaptureSummary> {
   const context: AccessContext = {
@@ -135,5 +139,9 @@ function countsOf(docs: SnapshotDocuments): SnapshotCounts {
     networkAcls: items(docs.networkAcls, 'NetworkAcls').length,
     prefixLists: items(docs.prefixLists, 'PrefixLists').length,
     prefixListEntries: Object.keys(docs.prefixListEntries ?? {}).length,
+    instances: items(docs.instances, 'Reservations').flatMap((r) => (Array.isArray(r.Instances) ? r.Instances : []))
+      .length,
+    launchTemplates: items(docs.launchTemplates, 'LaunchTemplates').length,
+    launchTemplateVersions: items(docs.launchTemplateVersions, 'LaunchTemplateVersions').length,
   };
 }

@@ -1,4 +1,7 @@
 import {
+  DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeManagedPrefixListsCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
@@ -75,7 +78,48 @@ export function serveSmallSnapshot(ec2: AwsClientStub<EC2Client>): void {
   ec2.on(DescribeManagedPrefixListsCommand).callsFake((input) => ({
     PrefixLists: select(lists, input.Filters, { 'prefix-list-id': (p) => [p.PrefixListId] }),
   }));
+  serveWorkloads(ec2, docs);
   ec2.on(GetManagedPrefixListEntriesCommand).callsFake((input) => ({
     Entries: json(docs.prefixListEntries[input.PrefixListId ?? ''] ?? { json: {} }, 'Entries'),
   }));
+}
+
+/** An EC2 client error as the SDK raises it (e.g. InvalidLaunchTemplateId.NotFound, HTTP 400). */
+function clientError(name: string, message: string): Error {
+  return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: 400 } });
+}
+
+/**
+ * Instances (filter instance-id) and launch templates as EC2 answers them: LaunchTemplateIds and a
+ * LaunchTemplateId that does not exist fail the whole call; Versions takes numbers, $Default, $Latest.
+ */
+function serveWorkloads(ec2: AwsClientStub<EC2Client>, docs: ReturnType<typeof smallSnapshotDocs>): void {
+  const json = (file: { json: unknown }, key: string) => list((file.json as Item)[key]);
+  const reservations = json(docs.instances, 'Reservations');
+  const templates = json(docs.launchTemplates, 'LaunchTemplates');
+  const versions = json(docs.launchTemplateVersions, 'LaunchTemplateVersions');
+  const template = (id: string | undefined) => {
+    const found = templates.find((t) => t.LaunchTemplateId === id);
+    if (!found)
+      throw clientError('InvalidLaunchTemplateId.NotFound', `The specified launch template, with template ID ${id}, does not exist.`);
+    return found;
+  };
+  ec2.on(DescribeInstancesCommand).callsFake((input) => ({
+    Reservations: reservations
+      .map((r) => ({ ...r, Instances: select(list(r.Instances), input.Filters, { 'instance-id': (i) => [i.InstanceId] }) }))
+      .filter((r) => r.Instances.length > 0),
+  }));
+  ec2.on(DescribeLaunchTemplatesCommand).callsFake((input) => ({
+    LaunchTemplates: input.LaunchTemplateIds ? input.LaunchTemplateIds.map(template) : templates,
+  }));
+  ec2.on(DescribeLaunchTemplateVersionsCommand).callsFake((input) => {
+    const t = template(input.LaunchTemplateId);
+    const wanted: unknown[] = (input.Versions ?? []).map((v: string) =>
+      v === '$Default' ? t.DefaultVersionNumber : v === '$Latest' ? t.LatestVersionNumber : Number(v),
+    );
+    const of = versions.filter((v) => v.LaunchTemplateId === t.LaunchTemplateId);
+    if (wanted.some((n: unknown) => !of.some((v) => v.VersionNumber === n)))
+      throw clientError('InvalidLaunchTemplateId.VersionNotFound', `Could not find launch template version ${wanted.join(', ')}`);
+    return { LaunchTemplateVersions: input.Versions ? of.filter((v) => wanted.includes(v.VersionNumber)) : of };
+  });
 }

@@ -1,4 +1,7 @@
 import {
+  DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeManagedPrefixListsCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
@@ -80,7 +83,7 @@ describe('Ec2AccountReader: concurrency', () => {
 });
 
 describe('Ec2AccountReader: documents for the core', () => {
-  it('gives buildModel the groups, rule ids, ENIs, NACLs and prefix lists the scope names', async () => {
+  it('gives buildModel the groups, rule ids, ENIs, NACLs and prefix lists the scope names, nothing else', async () => {
     // Prepare
     const { client, ec2 } = mockedEc2();
     serveSmallSnapshot(ec2);
@@ -97,7 +100,13 @@ describe('Ec2AccountReader: documents for the core', () => {
     );
 
     // Assess
-    expect(model.coverage).toEqual({ ruleIds: true, nacls: true, prefixLists: true });
+    expect(model.coverage).toEqual({
+      ruleIds: true,
+      nacls: true,
+      prefixLists: true,
+      instances: false,
+      launchTemplates: false,
+    });
     expect([...model.groups()].map((g) => g.groupId)).toEqual(['sg-0web', 'sg-0app']);
     expect(ruleIds(model.group('sg-0web')?.rules ?? [])).toEqual([
       'sgr-0web22vpn',
@@ -129,6 +138,8 @@ describe('Ec2AccountReader: documents for the core', () => {
       DescribeNetworkInterfacesCommand,
       DescribeNetworkAclsCommand,
       DescribeManagedPrefixListsCommand,
+      DescribeInstancesCommand,
+      DescribeLaunchTemplatesCommand,
     ]) {
       const sent = ec2.commandCalls(command).map((c) => c.args[0].input as { Filters?: unknown });
       expect(sent).toHaveLength(1);
@@ -138,7 +149,12 @@ describe('Ec2AccountReader: documents for the core', () => {
       .commandCalls(GetManagedPrefixListEntriesCommand)
       .map((c) => c.args[0].input.PrefixListId);
     expect(entries).toEqual(['pl-0vpn']);
-    expect(reader.calls).toBe(6);
+    const versionsOf = ec2.commandCalls(DescribeLaunchTemplateVersionsCommand).map((c) => c.args[0].input);
+    expect(versionsOf.map((i) => [i.LaunchTemplateId, i.Versions])).toEqual([
+      ['lt-0web', undefined],
+      ['lt-0app', undefined],
+    ]);
+    expect(reader.calls).toBe(10);
     const live = serializeSnapshot(buildModel(docs));
     const fromFolder = serializeSnapshot(await loadSnapshotModel(SMALL_SNAPSHOT));
     expect(live).toEqual(fromFolder);

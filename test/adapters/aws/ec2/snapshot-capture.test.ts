@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  DescribeInstancesCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
   GetManagedPrefixListEntriesCommand,
@@ -44,6 +45,9 @@ describe('captureSnapshot: reading the account', () => {
 
     // Assess
     expect(summary.apis).toEqual({
+      DescribeInstances: { pages: 2, items: 3 },
+      DescribeLaunchTemplateVersions: { pages: 3, items: 3 },
+      DescribeLaunchTemplates: { pages: 2, items: 2 },
       DescribeManagedPrefixLists: { pages: 2, items: 2 },
       DescribeNetworkAcls: { pages: 2, items: 2 },
       DescribeNetworkInterfaces: { pages: 3, items: 3 },
@@ -51,16 +55,20 @@ describe('captureSnapshot: reading the account', () => {
       DescribeSecurityGroups: { pages: 3, items: 3 },
       GetManagedPrefixListEntries: { pages: 2, items: 2 },
     });
-    expect(summary.calls).toBe(19);
-    expect(ec2.calls()).toHaveLength(19);
+    expect(summary.calls).toBe(26);
+    expect(ec2.calls()).toHaveLength(26);
     for (const file of [
       'describe-security-groups.json',
       'describe-security-group-rules.json',
       'describe-network-interfaces.json',
       'describe-network-acls.json',
       'get-managed-prefix-list-entries/pl-0vpn.json',
+      'describe-instances.json',
+      'describe-launch-templates.json',
     ])
       expect(await readJson(out, file)).toEqual(await readJson(SMALL_SNAPSHOT, file));
+    const versions = await readJson(out, 'describe-launch-template-versions.json');
+    expect(versions).toEqual(await readJson(SMALL_SNAPSHOT, 'describe-launch-template-versions.json'));
     const text = await readFile(join(out, 'describe-security-groups.json'), 'utf8');
     expect(text.startsWith('{\n    "SecurityGroups": [\n        {\n')).toBe(true);
   });
@@ -88,6 +96,9 @@ describe('captureSnapshot: reading the account', () => {
       networkAcls: 2,
       prefixLists: 2,
       prefixListEntries: 1,
+      instances: 3,
+      launchTemplates: 2,
+      launchTemplateVersions: 3,
     });
   });
 
@@ -121,7 +132,7 @@ describe('captureSnapshot: reading the account', () => {
       account: '111122223333',
       capturedAt: '2025-03-01T12:00:00.000Z',
       counts: summary.counts,
-      calls: 6,
+      calls: 10,
     });
     expect(summary.files).toEqual([
       'get-managed-prefix-list-entries/pl-0vpn.json',
@@ -130,6 +141,9 @@ describe('captureSnapshot: reading the account', () => {
       'describe-security-group-rules.json',
       'describe-network-acls.json',
       'describe-managed-prefix-lists.json',
+      'describe-instances.json',
+      'describe-launch-templates.json',
+      'describe-launch-template-versions.json',
       'snapshot.json',
     ]);
   });
@@ -173,8 +187,17 @@ describe('captureSnapshot: reading the account', () => {
     // Assess
     const final = written.at(-2) ?? '';
     expect(written.at(-1)).toBe('\n');
-    expect(final).toContain(' 19 ');
-    for (const part of ['groups 3 (3p)', 'rules 7 (7p)', 'ENIs 3 (3p)', 'NACLs 2 (2p)', 'entries 2 (2p)'])
+    expect(final).toContain(' 26 ');
+    for (const part of [
+      'groups 3 (3p)',
+      'rules 7 (7p)',
+      'ENIs 3 (3p)',
+      'NACLs 2 (2p)',
+      'entries 2 (2p)',
+      'instances 3 (2p)',
+      'launch templates 2 (2p)',
+      'versions 3 (3p)',
+    ])
       expect(final).toContain(part);
   });
 });
@@ -194,6 +217,9 @@ describe('captureSnapshot: the output folder', () => {
     // Assess
     expect(await readdir(join(out, 'get-managed-prefix-list-entries'))).toEqual(['pl-0vpn.json']);
     expect((await readdir(out)).sort()).toEqual([
+      'describe-instances.json',
+      'describe-launch-template-versions.json',
+      'describe-launch-templates.json',
       'describe-managed-prefix-lists.json',
       'describe-network-acls.json',
       'describe-network-interfaces.json',
@@ -281,5 +307,23 @@ describe('captureSnapshot: AWS failures', () => {
     // Assess
     expect(error).toBeInstanceOf(AwsAccessError);
     expect((error as Error).message).toMatch(/^no AWS credentials found: pass --profile, set AWS_PROFILE/);
+  });
+
+  it('names ec2:DescribeInstances when the caller may not read instances, and writes nothing', async () => {
+    // Prepare
+    const { client, ec2 } = mockedEc2();
+    servePagedSmallSnapshot(ec2);
+    ec2.on(DescribeInstancesCommand).rejects(ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+    const parent = await scratchDir();
+    const out = join(parent, 'snap');
+
+    // Act
+    const error = await captureSnapshot(client, { dir: out }).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(AwsAccessError);
+    expect((error as Error).message).toMatch(/^ec2:DescribeInstances was denied \(UnauthorizedOperation\): /);
+    expect((error as Error).message).toContain('ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions');
+    expect(await readdir(parent)).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
 import {
+  DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeManagedPrefixListsCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
@@ -35,6 +38,9 @@ export function servePagedSmallSnapshot(ec2: AwsClientStub<EC2Client>, perPage =
     String(p.PrefixListName).startsWith('com.amazonaws.') ? { ...p, OwnerId: 'AWS' } : p,
   );
   const entries = (id: string) => list(docs.prefixListEntries[id]?.json ?? {}, 'Entries');
+  const reservations = list(docs.instances.json, 'Reservations');
+  const templates = list(docs.launchTemplates.json, 'LaunchTemplates');
+  const versions = list(docs.launchTemplateVersions.json, 'LaunchTemplateVersions');
   ec2.on(DescribeSecurityGroupsCommand).callsFake((input) => {
     const page = pageOf(groups, perPage, input.NextToken);
     return { SecurityGroups: page.items, NextToken: page.next };
@@ -54,6 +60,22 @@ export function servePagedSmallSnapshot(ec2: AwsClientStub<EC2Client>, perPage =
   ec2.on(DescribeManagedPrefixListsCommand).callsFake((input) => {
     const page = pageOf(lists, perPage, input.NextToken);
     return { PrefixLists: page.items, NextToken: page.next };
+  });
+  ec2.on(DescribeInstancesCommand).callsFake((input) => {
+    const page = pageOf(reservations, perPage, input.NextToken);
+    return { Reservations: page.items, NextToken: page.next };
+  });
+  ec2.on(DescribeLaunchTemplatesCommand).callsFake((input) => {
+    const page = pageOf(templates, perPage, input.NextToken);
+    return { LaunchTemplates: page.items, NextToken: page.next };
+  });
+  ec2.on(DescribeLaunchTemplateVersionsCommand).callsFake((input) => {
+    const page = pageOf(
+      versions.filter((v) => v.LaunchTemplateId === input.LaunchTemplateId),
+      perPage,
+      input.NextToken,
+    );
+    return { LaunchTemplateVersions: page.items, NextToken: page.next };
   });
   ec2.on(GetManagedPrefixListEntriesCommand).callsFake((input) => {
     const page = pageOf(entries(input.PrefixListId ?? ''), perPage, input.NextToken);
