@@ -1,24 +1,61 @@
 import { z } from 'zod';
 import { DEFAULT_DEPLOYMENT, DeploymentSchema } from './deployment-schema';
 
-/** Selects security groups (and through them, the ENIs that carry them). Exactly one way to select. */
-export const GroupSelectorSchema = z
+const TagsSchema = z.record(z.string(), z.string());
+
+/** An attachment index (0 = primary ENI) or a list of them. */
+const DEVICE_INDEX = 'a device index (0 = primary ENI) or a list of them, e.g. 1 or [0, 1]';
+const DeviceIndexSchema = z.union(
+  [z.number().int().min(0), z.array(z.number().int().min(0)).min(1, 'at least one device index')],
+  { error: DEVICE_INDEX },
+);
+
+const SELECTOR_WAYS = ['groupId', 'groupName', 'tags', 'instanceTags'] as const;
+
+/**
+ * Selects ENIs: through security groups (groupId | groupName | tags: every ENI carrying them) or
+ * through workloads (instanceTags: every ENI attached to a pending/running instance with those tags,
+ * narrowed to the attachment indexes `deviceIndex` lists). Exactly one way to select; `vpcId` narrows any.
+ */
+export const EndpointSelectorSchema = z
   .strictObject({
     groupId: z
       .string()
       .regex(/^sg-[0-9a-zA-Z]+$/, 'a security group id like sg-0abc123')
       .optional(),
     groupName: z.string().min(1).optional(),
-    tags: z.record(z.string(), z.string()).optional(),
+    tags: TagsSchema.optional(),
+    instanceTags: TagsSchema.refine((t) => Object.keys(t).length > 0, 'at least one tag, e.g. { Role: web }')
+      .meta({ minProperties: 1 })
+      .optional()
+      .describe('Select the ENIs of pending/running instances carrying all these tags'),
+    deviceIndex: DeviceIndexSchema.optional().describe(
+      'With instanceTags only: keep the ENIs attached at these device indexes (0 = primary)',
+    ),
     vpcId: z
       .string()
       .regex(/^vpc-[0-9a-zA-Z]+$/)
       .optional()
-      .describe('Narrow a name or tag match to one VPC'),
+      .describe('Narrow a name, tag or instance-tag match to one VPC'),
   })
-  .refine((s) => [s.groupId, s.groupName, s.tags].filter((v) => v !== undefined).length === 1, {
-    message: 'exactly one of groupId, groupName or tags',
+  .superRefine((s, ctx) => {
+    if (SELECTOR_WAYS.filter((way) => s[way] !== undefined).length !== 1)
+      ctx.addIssue({ code: 'custom', message: 'exactly one of groupId, groupName, tags or instanceTags' });
+    if (s.deviceIndex !== undefined && s.instanceTags === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deviceIndex'],
+        message: 'deviceIndex narrows an instanceTags selector: add instanceTags or remove deviceIndex',
+      });
+  })
+  // The refinements above, for editors (zod cannot derive them into the JSON Schema).
+  .meta({
+    oneOf: SELECTOR_WAYS.map((way) => ({ required: [way] })),
+    dependentRequired: { deviceIndex: ['instanceTags'] },
   });
+
+/** @deprecated the selector also selects instances now: use EndpointSelectorSchema. */
+export const GroupSelectorSchema = EndpointSelectorSchema;
 
 const PortSchema = z.number().int().min(0).max(65535);
 /** A port (8080) or an inclusive range ("8000-8099"). */
@@ -35,8 +72,8 @@ export const DependencySchema = z
       .string()
       .min(1)
       .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore'),
-    from: GroupSelectorSchema,
-    to: GroupSelectorSchema,
+    from: EndpointSelectorSchema,
+    to: EndpointSelectorSchema,
     protocol: ProtocolSchema.default('tcp'),
     /** Required for tcp/udp; ignored for icmp and all. */
     port: PortSchema.optional(),
@@ -52,12 +89,27 @@ export const DependencySchema = z
   });
 
 export const AllowPublicSchema = z.strictObject({
-  groups: GroupSelectorSchema,
+  /** The groups allowed; instanceTags allows the groups carried by the selected instances' ENIs. */
+  groups: EndpointSelectorSchema,
   ports: z.array(PortOrRangeSchema).min(1),
   protocol: z.enum(['tcp', 'udp', 'any']).default('tcp'),
   /** Allow egress to the world on these ports (ingress otherwise). */
   direction: z.enum(['ingress', 'egress']).default('ingress'),
 });
+
+/**
+ * What counts as the world: the public addresses a group admits on a port (every rule and prefix list
+ * together, private and special ranges left out) are the world when they are at least as many as one
+ * block of this prefix length holds, or hold a whole such block. 0 = only a literal /0 counts.
+ */
+export const WorldThresholdSchema = z.strictObject({
+  /** Default 8: a /8 (16.7M addresses) of public IPv4 is the world; an office /24 is not. */
+  ipv4Prefix: z.number().int().min(0).max(32).default(8),
+  /** Default 32: a /32 of public IPv6 (a whole ISP or RIR allocation) is the world; a /48 site is not. */
+  ipv6Prefix: z.number().int().min(0).max(128).default(32),
+});
+
+export const DEFAULT_WORLD_THRESHOLD: WorldThreshold = { ipv4Prefix: 8, ipv6Prefix: 32 };
 
 export const ActionSchema = z.enum(['notify', 'revert']);
 
@@ -87,8 +139,10 @@ export const ConfigSchema = z
         allowPublic: z.array(AllowPublicSchema).default([]),
         /** Report egress open to the world (AWS's default egress rule is, so this is off by default). */
         reportEgress: z.boolean().default(false),
+        /** How much public address space counts as the world (see README "What counts as the world"). */
+        world: WorldThresholdSchema.default(DEFAULT_WORLD_THRESHOLD),
       })
-      .default({ allowPublic: [], reportEgress: false }),
+      .default({ allowPublic: [], reportEgress: false, world: DEFAULT_WORLD_THRESHOLD }),
     actions: z
       .strictObject({
         'dependency-broken': ActionSchema.default('notify'),
@@ -119,9 +173,12 @@ export const ConfigSchema = z
     });
   });
 
-export type GroupSelector = z.infer<typeof GroupSelectorSchema>;
+export type EndpointSelector = z.infer<typeof EndpointSelectorSchema>;
+/** @deprecated use EndpointSelector (it may select instances by tags too). */
+export type GroupSelector = EndpointSelector;
 export type Dependency = z.infer<typeof DependencySchema>;
 export type AllowPublic = z.infer<typeof AllowPublicSchema>;
 export type GuardianConfig = z.infer<typeof ConfigSchema>;
 export type Action = z.infer<typeof ActionSchema>;
 export type Approvals = z.infer<typeof ApprovalsSchema>;
+export type WorldThreshold = z.infer<typeof WorldThresholdSchema>;

@@ -3,9 +3,10 @@ import type { NetworkInterface, NetworkModel, SecurityGroup } from '../model/typ
 import type { DependencyResult, Layer, PairResult } from '../verdict/types';
 import { buildFixes } from './fixes';
 import { evaluatePair, LAYER_ORDER } from './pair';
-import { describeSelector, selectEnis, selectGroups } from './select';
+import { type EndpointSelection, selectEndpoint } from './select';
 import { trafficOf } from './traffic';
 import type { Block, EniPair } from './types';
+import { unresolvedReason } from './unresolved';
 
 /** A dependency as the engine needs it; `protocol` may also be an already normalised Protocol. */
 export type DependencySpec = Pick<Dependency, 'name' | 'from' | 'to' | 'port'> & {
@@ -20,6 +21,9 @@ export interface DependencyOptions {
 }
 
 interface Selection {
+  readonly source: EndpointSelection;
+  readonly destination: EndpointSelection;
+  /** Groups of each side: selected, or (instanceTags) carried by the selected ENIs. */
   readonly sourceGroups: SecurityGroup[];
   readonly destinationGroups: SecurityGroup[];
   readonly sourceEnis: NetworkInterface[];
@@ -27,13 +31,15 @@ interface Selection {
 }
 
 function select(model: NetworkModel, dep: Pick<Dependency, 'from' | 'to'>): Selection {
-  const sourceGroups = selectGroups(model, dep.from);
-  const destinationGroups = selectGroups(model, dep.to);
+  const source = selectEndpoint(model, dep.from);
+  const destination = selectEndpoint(model, dep.to);
   return {
-    sourceGroups,
-    destinationGroups,
-    sourceEnis: selectEnis(model, sourceGroups),
-    destinationEnis: selectEnis(model, destinationGroups),
+    source,
+    destination,
+    sourceGroups: source.groups,
+    destinationGroups: destination.groups,
+    sourceEnis: source.enis,
+    destinationEnis: destination.enis,
   };
 }
 
@@ -48,20 +54,6 @@ function crossPairs(s: Selection): EniPair[] {
 /** Every (source ENI, destination ENI) pair of the groups a dependency selects; an ENI never pairs with itself. */
 export function selectPairs(model: NetworkModel, dep: Pick<Dependency, 'from' | 'to'>): EniPair[] {
   return crossPairs(select(model, dep));
-}
-
-function unresolvedReason(dep: DependencySpec, s: Selection, givenPairs: boolean): string {
-  if (givenPairs) return 'none of the ENI pairs to judge exists in the model';
-  if (s.sourceGroups.length === 0)
-    return `no security group matches the source (${describeSelector(dep.from)})`;
-  if (s.destinationGroups.length === 0)
-    return `no security group matches the destination (${describeSelector(dep.to)})`;
-  const ids = (groups: SecurityGroup[]) => groups.map((g) => g.groupId).join(', ');
-  if (s.sourceEnis.length === 0)
-    return `no network interface carries the source group(s) ${ids(s.sourceGroups)}`;
-  if (s.destinationEnis.length === 0)
-    return `no network interface carries the destination group(s) ${ids(s.destinationGroups)}`;
-  return `only ${s.sourceEnis[0]?.eniId} carries both sides; a pair needs two different network interfaces`;
 }
 
 function resolvePairs(
@@ -99,13 +91,15 @@ export function evaluateDependency(
   };
   const empty = { pairs: [], blockedBy: [], notEvaluated: [], fixes: [] };
   if ('error' in traffic) return { ...base, ...empty, status: 'unresolved', reason: traffic.error };
-  const resolved = resolvePairs(model, options.pairs ?? crossPairs(s));
+  // Instances not loaded: an instance-tag side is "not evaluated", never judged on an empty selection.
+  const gap = s.source.notEvaluated !== undefined || s.destination.notEvaluated !== undefined;
+  const resolved = gap ? [] : resolvePairs(model, options.pairs ?? crossPairs(s));
   if (resolved.length === 0)
     return {
       ...base,
       ...empty,
       status: 'unresolved',
-      reason: unresolvedReason(dep, s, options.pairs !== undefined),
+      reason: unresolvedReason(dep, s.source, s.destination, options.pairs !== undefined),
     };
   const outcomes = resolved.map(([src, dst]) => evaluatePair(model, traffic, src, dst));
   const pairs = outcomes.map((o) => o.result);
@@ -126,6 +120,10 @@ export function evaluateDependency(
               traffic,
               sourceGroupIds: base.sourceGroupIds,
               destinationGroupIds: base.destinationGroupIds,
+              byInstances: {
+                source: dep.from.instanceTags !== undefined,
+                destination: dep.to.instanceTags !== undefined,
+              },
             },
             blocks,
           ),

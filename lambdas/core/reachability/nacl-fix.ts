@@ -2,6 +2,7 @@ import { describeTraffic } from '../rules/describe';
 import { isIpv6 } from '../util/cidr';
 import { protocolNumber } from '../util/protocol';
 import type { Fix } from '../verdict/types';
+import { createEntryStep } from './fix-apply';
 import { hclString, portAttributes, terraformBlock, terraformName } from './fix-format';
 import { ruleLabel } from './nacl-check';
 import type { FixContext } from './sg-fix';
@@ -73,6 +74,16 @@ export function naclFix(ctx: FixContext, block: NaclBlock, taken: Set<number> = 
   }
   const cidrFlag = v6 ? '--ipv6-cidr-block' : '--cidr-block';
   const tfProtocol = ['tcp', 'udp', 'icmp', '-1'].includes(protocol) ? protocol : protocolNumber(protocol);
+  const icmp = protocol === 'icmp' || protocol === 'icmpv6';
+  const apply = createEntryStep(block.naclId, {
+    ruleNumber,
+    egress: block.egress,
+    protocol,
+    action: 'allow',
+    cidr,
+    ...(block.ports && !icmp && { portRange: block.ports }),
+    ...(icmp && { icmpTypeCode: { type: -1, code: -1 } }),
+  });
   return {
     layer: block.layer,
     summary: `Allow ${traffic}${purpose} ${where} ${cidr} as rule #${ruleNumber}${ahead}${widen}`,
@@ -92,5 +103,6 @@ export function naclFix(ctx: FixContext, block: NaclBlock, taken: Set<number> = 
         ...terraformIcmpOrPorts(protocol, block),
       ],
     ),
+    apply,
   };
 }

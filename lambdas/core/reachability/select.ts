@@ -1,10 +1,31 @@
-import type { GroupSelector } from '../config/schema';
-import type { NetworkInterface, NetworkModel, SecurityGroup } from '../model/types';
+import type { EndpointSelector } from '../config/schema';
+import {
+  type Instance,
+  LIVE_INSTANCE_STATES,
+  type NetworkInterface,
+  type NetworkModel,
+  type SecurityGroup,
+} from '../model/types';
 
 const byGroupId = (a: SecurityGroup, b: SecurityGroup) => a.groupId.localeCompare(b.groupId);
 const byEniId = (a: NetworkInterface, b: NetworkInterface) => a.eniId.localeCompare(b.eniId);
 
-function candidates(model: NetworkModel, selector: GroupSelector): readonly SecurityGroup[] {
+/** What an endpoint selector picks in a model. */
+export interface EndpointSelection {
+  /**
+   * Group selectors: the groups selected. instanceTags: the groups carried by the selected ENIs (what
+   * SG-to-SG fixes reference and what an allowPublic entry allows). Sorted by id, no duplicates.
+   */
+  readonly groups: SecurityGroup[];
+  /** The ENIs selected, sorted by id, no duplicates. */
+  readonly enis: NetworkInterface[];
+  /** instanceTags only: the pending/running instances with those tags (in the VPC, when narrowed). */
+  readonly instances?: Instance[];
+  /** Set when the model cannot answer the selector (instances not loaded): "not evaluated", never empty-and-fine. */
+  readonly notEvaluated?: string;
+}
+
+function candidates(model: NetworkModel, selector: EndpointSelector): readonly SecurityGroup[] {
   if (selector.groupId !== undefined) {
     const group = model.group(selector.groupId);
     return group ? [group] : [];
@@ -14,8 +35,74 @@ function candidates(model: NetworkModel, selector: GroupSelector): readonly Secu
   return [];
 }
 
-/** Groups matched by a selector (groupId | groupName | tags, narrowed by vpcId), sorted by id, no duplicates. */
-export function selectGroups(model: NetworkModel, selector: GroupSelector): SecurityGroup[] {
+/** Whether a selector picks ENIs by the tags of their instances. */
+export function selectsInstances(
+  selector: EndpointSelector,
+): selector is EndpointSelector & { instanceTags: Record<string, string> } {
+  return selector.instanceTags !== undefined;
+}
+
+/** The attachment indexes an instance-tag selector keeps; undefined = all of them. */
+export function deviceIndexes(selector: EndpointSelector): ReadonlySet<number> | undefined {
+  const { deviceIndex } = selector;
+  if (deviceIndex === undefined) return undefined;
+  return new Set(typeof deviceIndex === 'number' ? [deviceIndex] : deviceIndex);
+}
+
+/** Whether the instance's tags include every tag of the selector (state, VPC and devices aside). */
+export function instanceTagsMatch(selector: EndpointSelector, tags: Readonly<Record<string, string>>): boolean {
+  return (
+    selector.instanceTags !== undefined && Object.entries(selector.instanceTags).every(([k, v]) => tags[k] === v)
+  );
+}
+
+/** Why an instance-tag selector cannot be judged on this model, if it cannot. */
+export function instanceCoverageGap(model: NetworkModel, selector: EndpointSelector): string | undefined {
+  if (!selectsInstances(selector) || model.coverage.instances) return undefined;
+  return `${describeSelector(selector)} is not evaluated: instances are not loaded (no describe-instances.json)`;
+}
+
+function selectByInstances(model: NetworkModel, selector: EndpointSelector): EndpointSelection {
+  const notEvaluated = instanceCoverageGap(model, selector);
+  if (notEvaluated) return { groups: [], enis: [], instances: [], notEvaluated };
+  const devices = deviceIndexes(selector);
+  const enis = new Map<string, NetworkInterface>();
+  const instances: Instance[] = [];
+  for (const instance of model.instancesByTags(selector.instanceTags ?? {})) {
+    if (!LIVE_INSTANCE_STATES.has(instance.state)) continue;
+    if (selector.vpcId !== undefined && instance.vpcId !== undefined && instance.vpcId !== selector.vpcId) continue;
+    instances.push(instance);
+    for (const attached of instance.networkInterfaces) {
+      if (devices && !devices.has(attached.deviceIndex)) continue;
+      const eni = model.eni(attached.eniId);
+      if (!eni || (selector.vpcId !== undefined && eni.vpcId !== selector.vpcId)) continue;
+      enis.set(eni.eniId, eni);
+    }
+  }
+  const selected = [...enis.values()].sort(byEniId);
+  const groups = new Map<string, SecurityGroup>();
+  for (const eni of selected)
+    for (const id of eni.groupIds) {
+      const group = model.group(id);
+      if (group) groups.set(id, group);
+    }
+  instances.sort((a, b) => a.instanceId.localeCompare(b.instanceId));
+  return { groups: [...groups.values()].sort(byGroupId), enis: selected, instances };
+}
+
+/** The groups and ENIs an endpoint selector picks: through groups, or through instances and their attachments. */
+export function selectEndpoint(model: NetworkModel, selector: EndpointSelector): EndpointSelection {
+  if (selectsInstances(selector)) return selectByInstances(model, selector);
+  const groups = selectGroups(model, selector);
+  return { groups, enis: selectEnis(model, groups) };
+}
+
+/**
+ * Groups matched by a selector (groupId | groupName | tags, narrowed by vpcId), sorted by id, no
+ * duplicates. For instanceTags: the groups carried by the selected ENIs.
+ */
+export function selectGroups(model: NetworkModel, selector: EndpointSelector): SecurityGroup[] {
+  if (selectsInstances(selector)) return selectByInstances(model, selector).groups;
   const unique = new Map<string, SecurityGroup>();
   for (const group of candidates(model, selector)) {
     if (selector.vpcId !== undefined && group.vpcId !== selector.vpcId) continue;
@@ -32,11 +119,25 @@ export function selectEnis(model: NetworkModel, groups: readonly SecurityGroup[]
   return [...unique.values()].sort(byEniId);
 }
 
-/** Human form of a selector for reasons and messages, e.g. `groupName=nginx (vpc-1)`. */
-export function describeSelector(selector: GroupSelector): string {
+/** `Role=web, Env=prod` */
+export function describeTags(tags: Readonly<Record<string, string>>): string {
+  return Object.entries(tags)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+}
+
+function describeDevices(selector: EndpointSelector): string {
+  const devices = deviceIndexes(selector);
+  if (!devices) return '';
+  return devices.size === 1 ? ` device ${[...devices][0]}` : ` devices ${[...devices].join(', ')}`;
+}
+
+/** Human form of a selector for reasons and messages, e.g. `groupName=nginx in vpc-1`, `instanceTags {Role=web} device 1`. */
+export function describeSelector(selector: EndpointSelector): string {
   const vpc = selector.vpcId ? ` in ${selector.vpcId}` : '';
   if (selector.groupId !== undefined) return `groupId=${selector.groupId}${vpc}`;
   if (selector.groupName !== undefined) return `groupName=${selector.groupName}${vpc}`;
-  const tags = Object.entries(selector.tags ?? {}).map(([k, v]) => `${k}=${v}`);
-  return `tags {${tags.join(', ')}}${vpc}`;
+  if (selector.instanceTags !== undefined)
+    return `instanceTags {${describeTags(selector.instanceTags)}}${describeDevices(selector)}${vpc}`;
+  return `tags {${describeTags(selector.tags ?? {})}}${vpc}`;
 }

@@ -1,7 +1,9 @@
 import type { Direction, NetworkModel } from '../model/types';
 import { hasPorts } from '../util/protocol';
 import type { Fix } from '../verdict/types';
+import { authorizeGroupStep, setGroupsStep } from './fix-apply';
 import { hclString, portAttributes, terraformBlock, terraformName } from './fix-format';
+import { groupListFix } from './instance-fix';
 import { describeTrafficOf, ruleCoversTraffic, trafficPorts } from './traffic';
 import type { Block, Endpoint, Traffic } from './types';
 
@@ -11,6 +13,11 @@ export interface FixContext {
   readonly traffic: Traffic;
   readonly sourceGroupIds: readonly string[];
   readonly destinationGroupIds: readonly string[];
+  /**
+   * Sides selected by instance tags: their group ids are the groups their ENIs carry (nothing to
+   * re-attach); an ENI of theirs that no carried group admits gets the group-list fix instead.
+   */
+  readonly byInstances?: { readonly source: boolean; readonly destination: boolean };
 }
 
 type SgBlock = Extract<Block, { layer: 'sg-egress' | 'sg-ingress' }>;
@@ -55,6 +62,19 @@ function ruleFix(
   const note = crossVpc ? '; the ENIs are in different VPCs, so a group reference needs VPC peering' : '';
   const resource = `aws_vpc_security_group_${direction}_rule`;
   const name = terraformName(ctx.name, groupId, direction === 'ingress' ? 'from' : 'to', refId);
+  const { protocol, port } = ctx.traffic;
+  // Across VPCs a group reference needs peering first: not one call, so no one-click apply.
+  const apply = crossVpc
+    ? undefined
+    : authorizeGroupStep({
+        direction,
+        groupId,
+        refId,
+        protocol,
+        ...(port !== undefined && { port }),
+        dependency: ctx.name,
+        summary: `Authorize ${direction} ${traffic} on ${groupId} ${direction === 'ingress' ? 'from' : 'to'} ${refId}`,
+      });
   return {
     layer,
     summary: `Allow ${traffic} ${where} security group ${refId} (an SG-to-SG rule, no CIDR)${note}`,
@@ -66,11 +86,17 @@ function ruleFix(
       ...portAttributes(ctx.traffic.protocol, trafficPorts(ctx.traffic)),
       ['description', hclString(ctx.name)],
     ]),
+    ...(apply && { apply }),
   };
 }
 
 function attachFix(ctx: FixContext, layer: SgBlock['layer'], endpoint: Endpoint, groupId: string): Fix {
   const eniId = endpoint.eni.eniId;
+  const groups = [...endpoint.eni.groupIds, groupId];
+  // A requester-managed ENI belongs to its service (ELB, RDS, ...), which would fight an ENI-level change.
+  const apply = endpoint.eni.requesterManaged
+    ? undefined
+    : setGroupsStep(eniId, groups, `Set the groups of ${eniId} to ${groups.join(', ')} (adds ${groupId})`);
   return {
     layer,
     summary: `${eniId} no longer carries ${groupId}, which dependency ${ctx.name} selects: attach it again, keeping its other groups`,
@@ -83,6 +109,7 @@ function attachFix(ctx: FixContext, layer: SgBlock['layer'], endpoint: Endpoint,
         ['network_interface_id', hclString(eniId)],
       ],
     ),
+    ...(apply && { apply }),
   };
 }
 
@@ -99,13 +126,21 @@ export function sgFixes(ctx: FixContext, block: SgBlock): Fix[] {
     : [ctx.sourceGroupIds, ctx.destinationGroupIds];
   const target = ownerIds.find((id) => owner.eni.groupIds.includes(id));
   const ref = otherIds.find((id) => other.eni.groupIds.includes(id));
+  const [ownerByInstances, otherByInstances] = ingress
+    ? [ctx.byInstances?.destination, ctx.byInstances?.source]
+    : [ctx.byInstances?.source, ctx.byInstances?.destination];
   const fixes: Fix[] = [];
-  if (!target && ownerIds[0]) fixes.push(attachFix(ctx, block.layer, owner, ownerIds[0]));
-  if (!ref && otherIds[0]) fixes.push(attachFix(ctx, block.layer, other, otherIds[0]));
+  if (!target && !ownerByInstances && ownerIds[0]) fixes.push(attachFix(ctx, block.layer, owner, ownerIds[0]));
+  if (!ref && !otherByInstances && otherIds[0]) fixes.push(attachFix(ctx, block.layer, other, otherIds[0]));
   const groupId = target ?? ownerIds[0];
   const refId = ref ?? otherIds[0];
   if (groupId && refId && !groupAllows(ctx, groupId, direction, refId)) {
     fixes.push(ruleFix(ctx, block.layer, direction, groupId, refId, owner.eni.vpcId !== other.eni.vpcId));
+  }
+  if (ownerByInstances && refId) {
+    const admits = (id: string) => groupAllows(ctx, id, direction, refId);
+    const list = groupListFix(ctx, block.layer, owner, direction, refId, ownerIds, admits);
+    if (list) fixes.push(list);
   }
   return fixes;
 }

@@ -1,7 +1,7 @@
 import type { Dependency } from '../config/schema';
 import type { NetworkModel } from '../model/types';
 import { evaluateDependency } from '../reachability/evaluate-dependency';
-import { selectEnis, selectGroups } from '../reachability/select';
+import { instanceCoverageGap, selectEndpoint } from '../reachability/select';
 import type { EniPair } from '../reachability/types';
 import { stableId } from '../util/hash';
 import type { Touched } from './dependency-index';
@@ -27,12 +27,14 @@ export function diffDependency(
   after: NetworkModel,
   touched: Touched,
 ): DependencyDiff {
-  const pairs = touchedPairs(dep, before, after, touchTest(touched, before, after));
+  const gaps = notEvaluatedSelectors(dep, before, after);
+  if (gaps.length > 0) return { broken: [], preexisting: [], notEvaluated: gaps };
+  const { pairs, selectedBefore } = touchedPairs(dep, before, after, touchTest(touched, before, after));
   if (pairs.length === 0) return { broken: [], preexisting: [], notEvaluated: [] };
   const afterResult = evaluateDependency(after, dep, { pairs });
   const beforeResult = before ? evaluateDependency(before, dep, { pairs, fixes: false }) : undefined;
   const blockedBefore = new Set(
-    (beforeResult?.pairs ?? []).filter((p) => !p.reachable).map((p) => pairKey(p)),
+    (beforeResult?.pairs ?? []).filter((p) => !p.reachable && selectedBefore(p)).map((p) => pairKey(p)),
   );
   const blockedAfter = afterResult.pairs.filter((p) => !p.reachable);
   const broken = blockedAfter.filter((p) => !blockedBefore.has(pairKey(p)));
@@ -43,6 +45,17 @@ export function diffDependency(
     preexisting: still.length ? [toFinding(afterResult, still, false)] : [],
     notEvaluated,
   };
+}
+
+/** An instance-tag side on a state without instances: the dependency is not evaluated, never fine. */
+function notEvaluatedSelectors(dep: Dependency, before: NetworkModel | undefined, after: NetworkModel): string[] {
+  const gaps = new Set<string>();
+  for (const model of before ? [before, after] : [after])
+    for (const selector of [dep.from, dep.to]) {
+      const gap = instanceCoverageGap(model, selector);
+      if (gap) gaps.add(`${dep.name}: ${gap}`);
+    }
+  return [...gaps];
 }
 
 function toFinding(result: DependencyResult, pairs: readonly PairResult[], priorUnknown: boolean): Finding {
@@ -69,9 +82,15 @@ function toFinding(result: DependencyResult, pairs: readonly PairResult[], prior
   };
 }
 
-/** Does a change touch this ENI: the ENI itself, its subnet, or a group it carries before or after? */
+/**
+ * Does a change touch this ENI: the ENI itself, its subnet, a group it carries before or after, or a
+ * touched instance it is attached to in either state?
+ */
 function touchTest(touched: Touched, before: NetworkModel | undefined, after: NetworkModel) {
   const enis = new Set(touched.eniIds);
+  for (const instanceId of touched.instanceIds ?? [])
+    for (const model of before ? [before, after] : [after])
+      for (const attached of model.instance(instanceId)?.networkInterfaces ?? []) enis.add(attached.eniId);
   const subnets = new Set(touched.subnetIds);
   const groups = new Set(touched.groupIds);
   const cache = new Map<string, boolean>();
@@ -96,27 +115,31 @@ function pairKey(p: { sourceEniId: string; destinationEniId: string }): string {
 
 /**
  * ENI pairs of the dependency in either state (so an ENI that lost the selected group is still judged)
- * with at least one touched side, without building the whole cross product.
+ * with at least one touched side, without building the whole cross product; and whether a pair was
+ * the dependency's before the change. A pair that joins it blocked (an instance launched or attached
+ * with a stale group) was not broken before: the change broke the dependency.
  */
 function touchedPairs(
   dep: Dependency,
   before: NetworkModel | undefined,
   after: NetworkModel,
   isTouched: (eniId: string) => boolean,
-): EniPair[] {
+): { pairs: EniPair[]; selectedBefore: (pair: EniPair) => boolean } {
   const side = (selector: Dependency['from']) => {
-    const ids = new Set<string>();
-    for (const model of before ? [before, after] : [after])
-      for (const eni of selectEnis(model, selectGroups(model, selector))) ids.add(eni.eniId);
-    return [...ids];
+    const inBefore = new Set(before ? selectEndpoint(before, selector).enis.map((e) => e.eniId) : []);
+    const ids = new Set(inBefore);
+    for (const eni of selectEndpoint(after, selector).enis) ids.add(eni.eniId);
+    return { ids: [...ids], inBefore };
   };
   const sources = side(dep.from);
   const destinations = side(dep.to);
   const pairs: EniPair[] = [];
-  for (const s of sources) {
+  for (const s of sources.ids) {
     const sourceTouched = isTouched(s);
-    for (const d of destinations)
+    for (const d of destinations.ids)
       if (s !== d && (sourceTouched || isTouched(d))) pairs.push({ sourceEniId: s, destinationEniId: d });
   }
-  return pairs;
+  const selectedBefore = (p: EniPair) =>
+    sources.inBefore.has(p.sourceEniId) && destinations.inBefore.has(p.destinationEniId);
+  return { pairs, selectedBefore };
 }

@@ -1,5 +1,6 @@
-import type { Dependency, GroupSelector, GuardianConfig } from '../config/schema';
-import type { NetworkInterface, NetworkModel, SecurityGroup } from '../model/types';
+import type { Dependency, EndpointSelector, GuardianConfig } from '../config/schema';
+import type { Instance, NetworkInterface, NetworkModel, SecurityGroup } from '../model/types';
+import { instanceTagsMatch, selectsInstances } from '../reachability/select';
 import { type DependencyLookup, inConfigOrder, type Touched } from './dependency-lookup';
 
 const NOTHING: Touched = { groupIds: [], eniIds: [], subnetIds: [] };
@@ -10,6 +11,10 @@ const NOTHING: Touched = { groupIds: [], eniIds: [], subnetIds: [] };
  * patched ENI appears, disappears or changes groups or subnet. Those dependencies are indexed again on
  * the patched model (`reindex`); every other answer comes from the base. Rule and NACL edits, what
  * almost every patch holds, change no footprint.
+ * Instance-tag dependencies are also stale when a patched instance changes tags, state, VPC or ENIs
+ * (those whose tags it carries before or after), and all of them when an instance appears or
+ * disappears or an ENI appears, disappears, or changes instance or VPC (the index answers a touched
+ * ENI through its instance: see DependencyIndex).
  */
 export function overlayIndex(
   base: DependencyLookup,
@@ -54,12 +59,37 @@ function staleDependencies(
         if (selects(dep, patched)) stale.add(i);
       });
   }
+  const byInstances = () =>
+    config.dependencies.forEach((dep, i) => {
+      if (selectsInstances(dep.from) || selectsInstances(dep.to)) stale.add(i);
+    });
   for (const [eniId, patched] of patch.enis ?? []) {
     const before = baseModel.eni(eniId);
     if (before === patched || (before && patched && samePlacement(before, patched))) continue;
     byBase({ eniIds: [eniId], groupIds: [...(before?.groupIds ?? []), ...(patched?.groupIds ?? [])] });
+    if (!before || !patched || before.instanceId !== patched.instanceId || before.vpcId !== patched.vpcId)
+      byInstances();
+  }
+  for (const [instanceId, patched] of patch.instances ?? []) {
+    const before = baseModel.instance(instanceId);
+    if (before === patched || (before && patched && sameInstance(before, patched))) continue;
+    if (!before || !patched) byInstances();
+    else
+      config.dependencies.forEach((dep, i) => {
+        if ([before, patched].some((inst) => carriesTags(dep, inst))) stale.add(i);
+      });
   }
   return stale;
+}
+
+function carriesTags(dep: Dependency, instance: Instance): boolean {
+  return instanceTagsMatch(dep.from, instance.tags) || instanceTagsMatch(dep.to, instance.tags);
+}
+
+/** What instance-tag selectors look at on an instance: tags, state, VPC and attached ENIs by device. */
+function sameInstance(a: Instance, b: Instance): boolean {
+  const ifaces = (i: Instance) => i.networkInterfaces.map((n) => `${n.eniId}@${n.deviceIndex}`).join(',');
+  return a.state === b.state && a.vpcId === b.vpcId && sameRecord(a.tags, b.tags) && ifaces(a) === ifaces(b);
 }
 
 /** What group selectors look at: id, name, VPC and tags. */
@@ -67,9 +97,15 @@ function sameSelection(a: SecurityGroup, b: SecurityGroup): boolean {
   return a.groupName === b.groupName && a.vpcId === b.vpcId && sameRecord(a.tags, b.tags);
 }
 
-/** What footprints look at on an ENI: its groups and subnet. */
+/** What footprints look at on an ENI: its groups, subnet, VPC (instance-tag narrowing) and instance. */
 function samePlacement(a: NetworkInterface, b: NetworkInterface): boolean {
-  return a.subnetId === b.subnetId && a.groupIds.length === b.groupIds.length && a.groupIds.every((g) => b.groupIds.includes(g));
+  return (
+    a.subnetId === b.subnetId &&
+    a.vpcId === b.vpcId &&
+    a.instanceId === b.instanceId &&
+    a.groupIds.length === b.groupIds.length &&
+    a.groupIds.every((g) => b.groupIds.includes(g))
+  );
 }
 
 function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
@@ -81,8 +117,8 @@ function selects(dep: Dependency, group: SecurityGroup): boolean {
   return matches(dep.from, group) || matches(dep.to, group);
 }
 
-/** Whether a selector picks this group (as selectGroups would among all groups). */
-function matches(selector: GroupSelector, group: SecurityGroup): boolean {
+/** Whether a group selector picks this group (as selectGroups would among all groups); never an instance-tag one. */
+function matches(selector: EndpointSelector, group: SecurityGroup): boolean {
   if (selector.vpcId !== undefined && group.vpcId !== selector.vpcId) return false;
   if (selector.groupId !== undefined) return selector.groupId === group.groupId;
   if (selector.groupName !== undefined) return selector.groupName === group.groupName;

@@ -95,7 +95,7 @@ describe('parseConfig', () => {
     expect(issues).toContainEqual(
       expect.objectContaining({
         path: 'dependencies[0].from',
-        message: 'exactly one of groupId, groupName or tags',
+        message: 'exactly one of groupId, groupName, tags or instanceTags',
       }),
     );
     expect(issues).toContainEqual(
