@@ -37,6 +37,34 @@ describe('sg-guardian preflight', () => {
     ).toBe(first);
   });
 
+  it('flags the Phantom Block plan: the ASG will launch instances whose device 1 carries a stale group', async () => {
+    // Prepare
+    const policy = readFileSync('examples/guardian.yaml', 'utf8').replace(
+      'dependencies:\n',
+      'dependencies:\n' +
+        '  - { name: phantom-web-to-backend, from: { instanceTags: { Role: web } }, ' +
+        'to: { tags: { Role: backend } }, protocol: tcp, port: 8080 }\n',
+    );
+    const config = tempFile('guardian.yaml', policy);
+
+    // Act
+    const { code, out } = await run('preflight', ...plan('phantom-block'), ...SNAPSHOT, '--config', config, '--json');
+
+    // Assess
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    const finding = report.net.findings.find(
+      (f: { dependency?: string }) => f.dependency === 'phantom-web-to-backend',
+    );
+    expect(finding.addresses).toEqual(['aws_autoscaling_group.web']);
+    // The fix names the stale group of device 1 (sg-0legacy789), not the primary's sg-0nginx456.
+    expect(finding.fixes.join('\n')).toContain('referenced_security_group_id = "sg-0legacy789"');
+    const group = report.resources.find((r: { address: string }) => r.address === 'aws_autoscaling_group.web');
+    expect(group.changes).toEqual([
+      'aws_autoscaling_group.web launches instances from lt-0web1a2b3c4d5e6 version 2 in subnet-0web1 (Env=prod, Name=web)',
+    ]);
+  });
+
   it('prints each resource change, the net effect and the verdict in text mode', async () => {
     // Act
     const { code, out } = await run(

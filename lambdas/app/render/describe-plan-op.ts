@@ -18,7 +18,23 @@ export function describePlanOp(op: PlanOp): string {
       return `${op.eniId}: ${op.groupId} attached`;
     case 'detach-group':
       return `${op.eniId}: ${op.groupId} detached`;
+    case 'launch':
+      return describeLaunch(op);
   }
+}
+
+/** `aws_autoscaling_group.web launches instances from lt-0abc version 8 in subnet-1, subnet-2 (Role=web)`. */
+function describeLaunch(op: Extract<PlanOp, { op: 'launch' }>): string {
+  const t = op.template;
+  const parts = [`${op.address} launches instances`];
+  if (t) parts.push(` from ${t.launchTemplateId ?? t.launchTemplateName} version ${t.version ?? '$Default'}`);
+  if (op.groupIds?.length) parts.push(` with ${op.groupIds.join(', ')}`);
+  if (op.subnetIds.length) parts.push(` in ${op.subnetIds.join(', ')}`);
+  if (op.attach?.length)
+    parts.push(`, attaching ${op.attach.map((a) => `${a.eniId} as device ${a.deviceIndex}`).join(', ')}`);
+  const tags = Object.entries(op.tags).map(([k, v]) => `${k}=${v}`);
+  if (tags.length) parts.push(` (${tags.join(', ')})`);
+  return parts.join('');
 }
 
 /** `aws_security_group_rule.x.security_group_id`, or the address alone. */

@@ -5,7 +5,9 @@ import { affectedBy } from '../state/affected';
 import { modifiedIds } from '../state/modified';
 import { applyChange } from '../state/apply-change';
 import type { AffectedResources } from '../state/types';
-import type { PlanOp } from './types';
+import { resolveLaunch } from './launch';
+import { missingWorkload } from './missing-workload';
+import type { PlannedLaunch, PlanOp } from './types';
 
 export interface OpOutcome {
   readonly model: NetworkModel;
@@ -38,7 +40,26 @@ export function applyOp(model: NetworkModel, op: PlanOp, ctx: ApplyContext): OpO
     case 'attach-group':
     case 'detach-group':
       return setMembership(model, op.eniId, op.groupId, op.op === 'attach-group', ctx);
+    case 'launch':
+      return launch(model, op, ctx);
   }
+}
+
+/** A planned launch: the instances and attachments it resolves to, all applied or none. */
+function launch(model: NetworkModel, op: PlannedLaunch, ctx: ApplyContext): OpOutcome {
+  const resolved = resolveLaunch(model, op);
+  if ('missing' in resolved) return unchanged(model, resolved.missing);
+  let current = model;
+  const touched: AffectedResources[] = [];
+  const notes = [...resolved.notes];
+  for (const change of resolved.changes) {
+    const outcome = applyPlannedChange(current, change, ctx);
+    if (outcome.missing !== undefined) return unchanged(model, outcome.missing);
+    current = outcome.model;
+    touched.push(outcome.touched);
+    notes.push(...outcome.notes);
+  }
+  return { model: current, touched: mergeTouched(touched), notes };
 }
 
 function applyPlannedChange(model: NetworkModel, change: Change, ctx: ApplyContext): OpOutcome {
@@ -63,6 +84,8 @@ function missingTarget(model: NetworkModel, change: Change, ctx: ApplyContext): 
     const unknown = change.groupIds.filter((g) => !model.group(g));
     if (unknown.length) return `security group(s) ${unknown.join(', ')} not in the snapshot`;
   }
+  const workload = missingWorkload(model, change, ids);
+  if (workload !== undefined) return workload;
   if (ids.naclIds.length) {
     if (!model.coverage.nacls) return 'the snapshot has no network ACLs (describe-network-acls.json)';
     const nacls = ids.naclIds.filter((n) => !model.nacl(n));
@@ -131,10 +154,12 @@ function unchanged(model: NetworkModel, missing: string): OpOutcome {
 /** The union of what several ops touched. */
 export function mergeTouched(all: readonly AffectedResources[]): AffectedResources {
   const union = (pick: (t: AffectedResources) => readonly string[]) => [...new Set(all.flatMap(pick))];
+  const instanceIds = union((t) => t.instanceIds ?? []);
   return {
     groupIds: union((t) => t.groupIds),
     eniIds: union((t) => t.eniIds),
     naclIds: union((t) => t.naclIds),
     subnetIds: union((t) => t.subnetIds),
+    ...(instanceIds.length ? { instanceIds } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { ROOT_PATH } from '../events/json-path';
 import { child, fail, isAbsent, isRecord, type Node, ok, type Result, show } from '../events/read';
+import { declarationAddress, expressionsByAddress } from './configuration';
 import type { PlanAction, PlanResource } from './types';
 import { entries, optText, text, texts } from './values';
 
@@ -34,11 +35,13 @@ export function readPlan(document: unknown): Result<PlanResource[]> {
   }
   const list = entries(changes);
   if (!list.ok) return list;
+  const expressions = expressionsByAddress(root);
   const out: PlanResource[] = [];
   for (const node of list.value) {
     const resource = readResourceChange(node);
     if (!resource.ok) return resource;
-    out.push(resource.value);
+    const declared = expressions.get(declarationAddress(resource.value.address));
+    out.push(declared ? { ...resource.value, expressions: declared } : resource.value);
   }
   return ok(out);
 }

@@ -31,6 +31,34 @@ export interface PlanResource {
   readonly afterUnknown: Node;
   /** Set for a deposed object (a create_before_destroy leftover being deleted). */
   readonly deposed?: string;
+  /** The resource's expressions in the plan's `configuration` (their `references`), when present. */
+  readonly expressions?: Node;
+}
+
+/** The launch template (and version: "8", "$Latest", "$Default") instances launch from. */
+export interface TemplateRef {
+  readonly launchTemplateId?: string;
+  readonly launchTemplateName?: string;
+  readonly version?: string;
+}
+
+/**
+ * Instances a resource will launch (aws_instance, an Auto Scaling group), resolved against the model
+ * when applied: the template version they launch from may itself be created earlier in the plan.
+ */
+export interface PlannedLaunch {
+  readonly op: 'launch';
+  /** The resource that launches them: the hypothetical instances and ENIs are named after it. */
+  readonly address: string;
+  /** One hypothetical instance per subnet (an Auto Scaling group spreads over its subnets); empty: the template's. */
+  readonly subnetIds: readonly string[];
+  /** Tags the instances get on top of the template's (the instance's own, an ASG's propagate_at_launch tags). */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly template?: TemplateRef;
+  /** Groups of the primary interface set on the resource itself (they replace the template's). */
+  readonly groupIds?: readonly string[];
+  /** Existing interfaces attached at launch (aws_instance `network_interface` blocks). */
+  readonly attach?: readonly { readonly eniId: string; readonly deviceIndex: number }[];
 }
 
 /**
@@ -42,7 +70,19 @@ export type PlanOp =
   | { readonly op: 'create-group'; readonly group: SecurityGroup }
   | { readonly op: 'delete-group'; readonly groupId: string }
   | { readonly op: 'attach-group'; readonly eniId: string; readonly groupId: string }
-  | { readonly op: 'detach-group'; readonly eniId: string; readonly groupId: string };
+  | { readonly op: 'detach-group'; readonly eniId: string; readonly groupId: string }
+  | PlannedLaunch;
+
+/**
+ * What a translator may ask about the rest of the plan: the value an attribute known only after
+ * apply will take when its configuration expression references something the plan itself decides
+ * (the placeholder id of a group, template or instance it creates, a template's next version).
+ */
+export interface PlanContext {
+  resolve(resource: PlanResource, path: readonly (string | number)[]): string | number | undefined;
+  /** Does the plan give this template a new latest (or default) version? */
+  movesTemplate(launchTemplateId: string, which: 'latest' | 'default'): boolean;
+}
 
 /** Part of a planned change that cannot be judged: a value known only after apply, or an unsupported one. */
 export interface CannotJudge {

@@ -150,7 +150,7 @@ describe('preflight: the whole plan', () => {
     expect(report).toMatchObject({ verdict: 'ok', resources: [], skipped: 3 });
   });
 
-  it('cannot judge a change to the groups of an aws_instance (not modelled), and says so', () => {
+  it('judges a change to the groups of an aws_instance as the groups of its primary ENI, never as fine', () => {
     // Prepare
     const before = { id: 'i-0backend1', vpc_security_group_ids: ['sg-0backend123'] };
     const plan = planOf(
@@ -166,13 +166,14 @@ describe('preflight: the whole plan', () => {
     const report = judged(plan, model, config);
 
     // Assess
-    expect(report.cannotJudge).toEqual([
+    expect(report.resources[0]?.ops).toEqual([
       {
-        address: 'aws_instance.backend',
-        attribute: 'vpc_security_group_ids',
-        reason: 'changes to aws_instance.vpc_security_group_ids are not modelled by preflight',
+        op: 'change',
+        change: { kind: 'instance-groups-set', instanceId: 'i-0backend1', groupIds: ['sg-0legacy789'] },
       },
     ]);
+    // Without describe-instances.json the instance is unknown: cannot judge; with it, a broken dependency.
+    expect(report.verdict).not.toBe('ok');
   });
 
   it('reports dependencies already broken in the snapshot apart from what the plan causes', () => {

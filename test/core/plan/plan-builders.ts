@@ -1,7 +1,9 @@
 import type { GuardianConfig } from '../../../lambdas/core/config/schema';
 import type { NetworkModel } from '../../../lambdas/core/model/types';
 import { judgePlan } from '../../../lambdas/core/plan/judge-plan';
-import type { PlanReport } from '../../../lambdas/core/plan/types';
+import { readPlan } from '../../../lambdas/core/plan/read-plan';
+import { translatePlan } from '../../../lambdas/core/plan/translate-plan';
+import type { PlanReport, Translation } from '../../../lambdas/core/plan/types';
 
 type Json = Record<string, unknown>;
 
@@ -169,4 +171,121 @@ export function judged(plan: unknown, model: NetworkModel, config: GuardianConfi
 /** The (kind, dependency or ruleId) of each net finding, for compact assertions. */
 export function netKinds(report: PlanReport): string[] {
   return report.net.findings.map((f) => `${f.kind}:${f.dependency ?? f.ruleId}`);
+}
+
+/** The translated steps of a plan (ops, cannot-judge, notes per resource), before any is applied. */
+export function translated(plan: unknown): Translation[] {
+  const resources = readPlan(plan);
+  if (!resources.ok) throw new Error(`${resources.issue.path}: ${resources.issue.reason}`);
+  const steps = translatePlan(resources.value);
+  if (!steps.ok) throw new Error(`${steps.issue.path}: ${steps.issue.reason}`);
+  return steps.value.steps.map((s) => s.translation);
+}
+
+/** The `change` of every `change` op, for compact assertions. */
+export function changesOf(translation: Translation | undefined): unknown[] {
+  return (translation?.ops ?? []).flatMap((op) => (op.op === 'change' ? [op.change] : []));
+}
+
+/** A plan with a `configuration` whose resources hold `expressions` (address -> expressions). */
+export function withConfiguration(plan: Json, expressions: Record<string, Json>): Json {
+  return {
+    ...plan,
+    configuration: {
+      provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws' } },
+      root_module: {
+        resources: Object.entries(expressions).map(([address, exprs]) => {
+          const [type, name] = address.split('.') as [string, string];
+          return { address, mode: 'managed', type, name, provider_config_key: 'aws', expressions: exprs, schema_version: 0 };
+        }),
+      },
+    },
+  };
+}
+
+/** aws_launch_template attributes: the web template at version 7 unless overridden. */
+export function launchTemplate(overrides: Json = {}): Json {
+  return {
+    arn: 'arn:aws:ec2:eu-west-1:123456789012:launch-template/lt-0web1234567890abc',
+    block_device_mappings: [],
+    default_version: 7,
+    description: '',
+    iam_instance_profile: [],
+    id: 'lt-0web1234567890abc',
+    image_id: 'ami-0abcdef1234567890',
+    instance_type: 't3.small',
+    latest_version: 7,
+    name: 'web',
+    name_prefix: '',
+    network_interfaces: [],
+    security_group_names: [],
+    tag_specifications: [{ resource_type: 'instance', tags: { Role: 'web' } }],
+    tags: {},
+    tags_all: {},
+    update_default_version: null,
+    user_data: '',
+    vpc_security_group_ids: ['sg-0nginx456'],
+    ...overrides,
+  };
+}
+
+/** One `network_interfaces` block of aws_launch_template, as the provider writes it. */
+export function templateInterface(deviceIndex: number, groups: string[], overrides: Json = {}): Json {
+  return {
+    associate_carrier_ip_address: '',
+    associate_public_ip_address: '',
+    delete_on_termination: 'true',
+    description: '',
+    device_index: deviceIndex,
+    interface_type: '',
+    ipv4_address_count: 0,
+    ipv4_addresses: [],
+    ipv6_address_count: 0,
+    ipv6_addresses: [],
+    network_card_index: 0,
+    network_interface_id: '',
+    private_ip_address: '',
+    security_groups: groups,
+    subnet_id: '',
+    ...overrides,
+  };
+}
+
+/** aws_instance attributes: a web instance in subnet-0web1 unless overridden. */
+export function ec2Instance(overrides: Json = {}): Json {
+  return {
+    ami: 'ami-0abcdef1234567890',
+    id: 'i-0nginx1',
+    instance_type: 't3.small',
+    launch_template: [],
+    network_interface: [],
+    primary_network_interface_id: 'eni-0nginx1a',
+    security_groups: [],
+    subnet_id: 'subnet-0web1',
+    tags: { Role: 'web' },
+    tags_all: { Role: 'web' },
+    vpc_security_group_ids: ['sg-0nginx456'],
+    ...overrides,
+  };
+}
+
+/** aws_autoscaling_group attributes: the web group on launch template version 7 unless overridden. */
+export function autoscalingGroup(overrides: Json = {}): Json {
+  return {
+    arn: 'arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:1a2b:autoScalingGroupName/web',
+    desired_capacity: 2,
+    id: 'web',
+    launch_configuration: '',
+    launch_template: [{ id: 'lt-0web1234567890abc', name: 'web', version: '7' }],
+    max_size: 4,
+    min_size: 2,
+    mixed_instances_policy: [],
+    name: 'web',
+    tag: [
+      { key: 'Name', propagate_at_launch: true, value: 'web' },
+      { key: 'CostCenter', propagate_at_launch: false, value: 'cc-42' },
+    ],
+    vpc_zone_identifier: ['subnet-0web1'],
+    ...overrides,
+  };
 }

@@ -2,10 +2,13 @@ import type { Result } from '../../events/read';
 import type { Change } from '../../events/types';
 import { ruleSpecKey } from '../../model/rule-key';
 import type { Direction, RuleSpec } from '../../model/types';
-import type { CannotJudge, PlanAction, PlanOp, PlanResource, Translation } from '../types';
+import type { CannotJudge, PlanAction, PlanContext, PlanOp, PlanResource, Translation } from '../types';
 
-/** Turns one resource change into planned effects. Pure; a bad attribute value is a failure with its path. */
-export type Translator = (resource: PlanResource) => Result<Translation>;
+/**
+ * Turns one resource change into planned effects. Pure; a bad attribute value is a failure with its
+ * path. `plan` resolves values known only after apply that the plan itself decides.
+ */
+export type Translator = (resource: PlanResource, plan: PlanContext) => Result<Translation>;
 
 export const NOTHING: Translation = { ops: [], cannotJudge: [], notes: [] };
 
@@ -19,7 +22,7 @@ export function makesNew(action: PlanAction): boolean {
   return action === 'create' || action === 'update' || isReplace(action);
 }
 
-function isReplace(action: PlanAction): boolean {
+export function isReplace(action: PlanAction): boolean {
   return action === 'delete-create' || action === 'create-delete';
 }
 

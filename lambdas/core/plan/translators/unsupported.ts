@@ -29,7 +29,7 @@ export function unsupported(attributes: readonly string[], actions: readonly Pla
 }
 
 /** null, "", [] and {} all mean "not set". */
-function normal(value: unknown): string {
+export function normal(value: unknown): string {
   const empty =
     value === undefined ||
     value === null ||
