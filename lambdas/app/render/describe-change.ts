@@ -1,5 +1,6 @@
 import type { Actor, Change } from '../../core/events/types';
 import type { NaclEntry, RuleSpec } from '../../core/model/types';
+import { describeWorkloadChange } from './describe-workload-change';
 
 /** "tcp/8080 from sg-0nginx456", "all traffic to 0.0.0.0/0". */
 export function describeRule(rule: RuleSpec, direction: 'ingress' | 'egress' = 'ingress'): string {
@@ -44,6 +45,8 @@ export function describeChange(change: Change): string {
       return `${change.naclId}: deleted #${change.ruleNumber} ${change.egress ? 'egress' : 'ingress'}`;
     case 'nacl-association-replaced':
       return `association ${change.associationId} moved to ${change.naclId}`;
+    default:
+      return describeWorkloadChange(change);
   }
 }
 

@@ -84,6 +84,7 @@ export function summarize(report: DecisionReport, context: NotificationContext):
     '',
     `account: ${accountId ?? 'unknown'}  region: ${region ?? 'unknown'}  mode: ${report.mode}  outcome: ${stateLabel}`,
     renderVerdictText(verdict, report.revert),
+    ...adviceSection(verdict),
     ...decisionSection(decisionLinks, verdict),
     ...(links.length ? ['', 'Links', ...links.map((l) => `  ${l.label}: ${l.url}`)] : []),
   ].join('\n');
@@ -102,6 +103,15 @@ export function summarize(report: DecisionReport, context: NotificationContext):
     links,
     decisionLinks,
   };
+}
+
+/**
+ * What to do when sg-guardian will not undo the change itself: a launch, attach or template is never
+ * undone, and a requester-managed ENI is changed through its service (e.g. elbv2 SetSecurityGroups).
+ */
+function adviceSection(v: Verdict): string[] {
+  if (v.verdict !== 'violation' || v.revert.status !== 'none' || !v.revert.reason) return [];
+  return ['', 'What to do', `  ${v.revert.reason}`];
 }
 
 /** The signed links, one per finding: each opens a confirmation page (opening it changes nothing). */
@@ -167,7 +177,28 @@ function targetOf(change: Change | undefined): string | undefined {
   if (!change) return undefined;
   if ('groupId' in change) return change.groupId;
   if ('eniId' in change) return change.eniId;
-  return change.naclId;
+  if ('naclId' in change) return change.naclId;
+  switch (change.kind) {
+    case 'instances-launched':
+      return change.instances.map((i) => i.instanceId).join(', ');
+    case 'eni-created':
+      return change.eni.eniId;
+    case 'eni-detached':
+      return change.attachmentId;
+    case 'instance-groups-set':
+      return change.instanceId;
+    case 'launch-template-version-created':
+      return `${change.version.launchTemplateId} v${change.version.versionNumber}`;
+    case 'launch-template-default-set':
+      return change.launchTemplateId;
+    case 'prefix-list-modified':
+      return change.prefixListId;
+    case 'sg-created':
+      return change.group.groupId;
+    case 'tags-set':
+    case 'tags-removed':
+      return change.resourceIds.join(', ');
+  }
 }
 
 function fitSubject(prefix: string, headlines: readonly string[], suffix: string): string {
@@ -199,7 +230,8 @@ function groupIdsOf(v: Verdict): string[] {
   const ids: string[] = [];
   const c = v.change;
   if (c && 'groupId' in c) ids.push(c.groupId);
-  if (c?.kind === 'eni-groups-set') ids.push(...c.groupIds);
+  if (c?.kind === 'eni-groups-set' || c?.kind === 'instance-groups-set') ids.push(...c.groupIds);
+  if (c?.kind === 'sg-created') ids.push(c.group.groupId);
   for (const f of v.findings) if (f.groupId) ids.push(f.groupId);
   return [...new Set(ids)];
 }

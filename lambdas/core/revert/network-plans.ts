@@ -2,14 +2,18 @@ import type { Change } from '../events/types';
 import { findAssociation, findEntry } from '../state/nacl-ops';
 import type { DerivedStates } from '../state/types';
 import type { RevertPlan } from '../verdict/types';
+import { owningService, requesterManagedReason } from './requester-managed';
 import { naclEntryInput, naclEntrySummary } from './sdk-input';
-import { priorUnknownReason, ready, step, unknownPrior } from './steps';
+import { nothingToUndo, priorUnknownReason, ready, step, unknownPrior } from './steps';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
-/** Puts the ENI's prior security groups back. */
+/** Puts the ENI's prior security groups back; never on an ENI an AWS service manages. */
 export function revertEniGroups(change: Of<'eni-groups-set'>, states: DerivedStates): RevertPlan {
   const prior = states.before?.eni(change.eniId)?.groupIds;
+  const eni = states.after.eni(change.eniId) ?? states.before?.eni(change.eniId);
+  const owner = eni && owningService(eni, prior ?? []);
+  if (eni && owner) return nothingToUndo(requesterManagedReason(eni, owner));
   if (!prior)
     return unknownPrior(priorUnknownReason(states.notes, `prior groups of ${change.eniId} are unknown`));
   const summary = `Set the groups of ${change.eniId} back to ${prior.join(', ') || '(none)'}`;

@@ -9,6 +9,7 @@ import {
   revertEntryReplaced,
 } from './network-plans';
 import { revertAdded, revertModified, revertRemoved } from './sg-plans';
+import { neverUndone, revertInstanceGroups } from './workload-plans';
 
 export { REVERT_IAM_ACTIONS } from './steps';
 
@@ -26,6 +27,18 @@ const BUILDERS: { readonly [K in ChangeKind]: Builder<K> } = {
   'nacl-entry-replaced': revertEntryReplaced,
   'nacl-entry-deleted': revertEntryDeleted,
   'nacl-association-replaced': revertAssociation,
+  'instances-launched': neverUndone,
+  'eni-created': neverUndone,
+  'eni-attached': neverUndone,
+  'eni-detached': neverUndone,
+  'instance-groups-set': revertInstanceGroups,
+  'launch-template-version-created': neverUndone,
+  'launch-template-default-set': neverUndone,
+  'prefix-list-modified': neverUndone,
+  'sg-created': neverUndone,
+  'sg-deleted': neverUndone,
+  'tags-set': neverUndone,
+  'tags-removed': neverUndone,
 };
 
 /**

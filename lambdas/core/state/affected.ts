@@ -1,5 +1,6 @@
 import type { Change, ChangeKind } from '../events/types';
-import type { NetworkModel } from '../model/types';
+import * as workload from './affected-workload';
+import { NOTHING, statesOf, unique } from './affected-workload';
 import type { Derivation } from './derivation';
 import { findAssociation } from './nacl-ops';
 import type { AffectedResources } from './types';
@@ -8,12 +9,6 @@ type Finder<K extends ChangeKind> = (
   change: Extract<Change, { kind: K }>,
   states: Derivation,
 ) => AffectedResources;
-
-const NOTHING: AffectedResources = { groupIds: [], eniIds: [], naclIds: [], subnetIds: [] };
-const unique = (ids: readonly (string | undefined)[]) => [
-  ...new Set(ids.filter((id): id is string => id !== undefined)),
-];
-const statesOf = (d: Derivation): NetworkModel[] => (d.before ? [d.before, d.after] : [d.after]);
 
 const groupRules = (c: { readonly groupId: string }): AffectedResources => ({
   ...NOTHING,
@@ -49,6 +44,18 @@ const FINDERS: { readonly [K in ChangeKind]: Finder<K> } = {
       subnetIds: unique(held.map((h) => h.association.subnetId)),
     };
   },
+  'instances-launched': workload.launched,
+  'eni-created': workload.eniCreated,
+  'eni-attached': workload.eniAttached,
+  'eni-detached': workload.eniDetached,
+  'instance-groups-set': workload.instanceGroups,
+  'launch-template-version-created': workload.template,
+  'launch-template-default-set': workload.template,
+  'prefix-list-modified': workload.prefixList,
+  'sg-created': (c) => groupRules(c.group),
+  'sg-deleted': groupRules,
+  'tags-set': workload.tagged,
+  'tags-removed': workload.tagged,
 };
 
 /** The groups, ENIs, NACLs and subnets a change touches, in both states. */

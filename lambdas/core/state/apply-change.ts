@@ -1,6 +1,21 @@
 import type { Change, ChangeKind } from '../events/types';
 import type { NetworkModel } from '../model/types';
+import {
+  createGroup,
+  createVersion,
+  deleteGroup,
+  modifyPrefixList,
+  retag,
+  setDefaultVersion,
+} from './apply-resources';
 import { addRules, modifyRules, removeRules } from './apply-sg';
+import {
+  attachEni,
+  createEni,
+  detachEni,
+  launchInstances,
+  setInstanceGroups,
+} from './apply-workload';
 import { unchanged, withEni } from './edit';
 import { deleteEntry, moveAssociation, setEntry } from './nacl-ops';
 import { removalTargets } from './rule-match';
@@ -20,6 +35,18 @@ const APPLIERS: { readonly [K in ChangeKind]: Applier<K> } = {
   'nacl-entry-replaced': (m, c) => setEntry(m, c.naclId, c.entry),
   'nacl-entry-deleted': (m, c) => deleteEntry(m, c.naclId, c.ruleNumber, c.egress),
   'nacl-association-replaced': (m, c) => moveAssociation(m, c.associationId, c.naclId, c.newAssociationId),
+  'instances-launched': launchInstances,
+  'eni-created': createEni,
+  'eni-attached': attachEni,
+  'eni-detached': detachEni,
+  'instance-groups-set': setInstanceGroups,
+  'launch-template-version-created': createVersion,
+  'launch-template-default-set': setDefaultVersion,
+  'prefix-list-modified': modifyPrefixList,
+  'sg-created': createGroup,
+  'sg-deleted': deleteGroup,
+  'tags-set': retag,
+  'tags-removed': retag,
 };
 
 /** The state after `change`, as a patch over `model` (which is not modified). */

@@ -32,3 +32,8 @@ export function undetermined(
 ): Derivation {
   return before ? { position: 'unknown', before, after, notes } : { position: 'unknown', after, notes };
 }
+
+/** The change cannot be judged: the state lacks what the event does not say. Notify, never revert. */
+export function unresolved(model: NetworkModel, reason: string): Derivation {
+  return { position: 'unknown', before: model, after: model, notes: [reason], unresolved: reason };
+}

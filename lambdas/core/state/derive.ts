@@ -3,7 +3,16 @@ import type { NetworkModel } from '../model/types';
 import { affectedBy } from './affected';
 import type { Derivation } from './derivation';
 import { deriveAssociation, deriveEniGroups, deriveNaclEntry } from './derive-network';
+import { deriveGroupCreated, deriveGroupDeleted, derivePrefixList, deriveTags } from './derive-resources';
 import { deriveAdded, deriveModified, deriveRemoved } from './derive-sg';
+import { deriveDefaultSet, deriveVersionCreated } from './derive-template';
+import {
+  deriveAttached,
+  deriveDetached,
+  deriveEniCreated,
+  deriveInstanceGroups,
+  deriveLaunched,
+} from './derive-workload';
 import type { DerivedStates } from './types';
 
 type Deriver<K extends ChangeKind> = (
@@ -20,6 +29,18 @@ const DERIVERS: { readonly [K in ChangeKind]: Deriver<K> } = {
   'nacl-entry-replaced': deriveNaclEntry,
   'nacl-entry-deleted': deriveNaclEntry,
   'nacl-association-replaced': deriveAssociation,
+  'instances-launched': deriveLaunched,
+  'eni-created': deriveEniCreated,
+  'eni-attached': deriveAttached,
+  'eni-detached': deriveDetached,
+  'instance-groups-set': deriveInstanceGroups,
+  'launch-template-version-created': deriveVersionCreated,
+  'launch-template-default-set': deriveDefaultSet,
+  'prefix-list-modified': derivePrefixList,
+  'sg-created': deriveGroupCreated,
+  'sg-deleted': deriveGroupDeleted,
+  'tags-set': deriveTags,
+  'tags-removed': deriveTags,
 };
 
 /**

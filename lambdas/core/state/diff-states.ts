@@ -1,29 +1,57 @@
 import type { Change } from '../events/types';
 import { directedRuleKey, toRuleSpec } from '../model/rule-key';
 import type { Direction, NetworkAcl, NetworkModel, SecurityGroup, SgRule } from '../model/types';
-import { sameSet } from './apply-change';
+import {
+  createdEnis,
+  eniChanges,
+  groupLifecycle,
+  launchedInstances,
+  prefixListChanges,
+  tagChanges,
+  templateChanges,
+} from './diff-workloads';
 import { sameEntry } from './nacl-ops';
 
 /**
  * The changes that turn `known` into `live`, as if their CloudTrail events had arrived: how the sweep
- * catches changes whose events were lost. Pure; resources present on one side only are not changes
- * (groups, ENIs and NACLs are created and deleted outside what sg-guardian judges).
+ * catches changes whose events were lost. Pure. In order: groups created, rule drift, tag drift, ENIs
+ * (groups, attachments), launches and ENIs created, NACLs, prefix-list entries, launch templates,
+ * groups deleted.
+ *
+ * Resources present on one side only:
+ * - in `live` only: a group is `sg-created` (with the rules it has now), an instance is part of an
+ *   `instances-launched` (with its ENIs, one change per launch template and version), any other ENI is
+ *   `eni-created`, a launch template version is `launch-template-version-created`;
+ * - in `known` only: a group is `sg-deleted`. A removed ENI or instance (terminated, scaled in,
+ *   deleted) is NOT a change: no change kind removes one, no AWS call could undo it, and a removal
+ *   makes no remaining path unreachable by itself. It can take away a dependency's last endpoint,
+ *   which `sg-guardian check` and the next judged change report as "no endpoints"; the sweep forgets
+ *   it from the cache and counts it (SweepResult.removed).
+ * Layers that either side does not cover (instances, prefix-list entries, launch templates) are not
+ * compared, so a cache from before they were stored never makes everything look new.
  */
 export function diffStates(known: NetworkModel, live: NetworkModel): Change[] {
-  const changes: Change[] = [];
+  const lifecycle = groupLifecycle(known, live);
+  const changes: Change[] = [...lifecycle.created];
   for (const group of live.groups()) {
     const before = known.group(group.groupId);
     if (before) changes.push(...groupChanges(before, group));
   }
+  changes.push(...tagChanges(known, live));
+  const launches = launchedInstances(known, live);
+  const launched = new Set(
+    launches.flatMap((c) => (c.kind === 'instances-launched' ? c.instances.flatMap((i) => i.networkInterfaces.map((e) => e.eniId)) : [])),
+  );
   for (const eni of live.enis()) {
     const before = known.eni(eni.eniId);
-    if (before && !sameSet(before.groupIds, eni.groupIds))
-      changes.push({ kind: 'eni-groups-set', eniId: eni.eniId, groupIds: eni.groupIds });
+    if (before) changes.push(...eniChanges(before, eni));
   }
+  changes.push(...launches, ...createdEnis(known, live, launched));
   for (const nacl of live.nacls()) {
     const before = known.nacl(nacl.naclId);
     if (before) changes.push(...naclChanges(before, nacl), ...movedSubnets(known, before, nacl));
   }
+  changes.push(...prefixListChanges(known, live), ...templateChanges(known, live), ...lifecycle.deleted);
   return changes;
 }
 

@@ -1,5 +1,5 @@
 import { patchModel } from '../model/patched-model';
-import type { NetworkAcl, NetworkInterface, NetworkModel, SecurityGroup } from '../model/types';
+import type { ModelPatch, NetworkAcl, NetworkInterface, NetworkModel, SecurityGroup } from '../model/types';
 import type { ApplyResult } from './types';
 
 export function withGroup(model: NetworkModel, group: SecurityGroup): NetworkModel {
@@ -17,4 +17,14 @@ export function withNacls(model: NetworkModel, nacls: readonly NetworkAcl[]): Ne
 /** No change: the model is returned as is, with the reason. */
 export function unchanged(model: NetworkModel, ...notes: string[]): ApplyResult {
   return { model, effective: false, notes };
+}
+
+/** The model with `patch` applied: an effective change. */
+export function patched(model: NetworkModel, patch: ModelPatch, ...notes: string[]): ApplyResult {
+  return { model: patchModel(model, patch), effective: true, notes };
+}
+
+/** A patch map from entries (undefined value = deleted). */
+export function entries<T>(items: readonly (readonly [string, T | undefined])[]): Map<string, T | undefined> {
+  return new Map(items);
 }

@@ -15,6 +15,8 @@ export interface AffectedResources {
   readonly eniIds: readonly string[];
   readonly naclIds: readonly string[];
   readonly subnetIds: readonly string[];
+  /** Instances launched, (de)attached, regrouped or retagged (virtual ones for a launch template). */
+  readonly instanceIds?: readonly string[];
 }
 
 /** The states before and after a change, derived from one snapshot taken before or after it. */
@@ -25,4 +27,9 @@ export interface DerivedStates {
   readonly after: NetworkModel;
   readonly notes: readonly string[];
   readonly affected: AffectedResources;
+  /**
+   * Set when the change cannot be judged because the state lacks what the event does not say (the ENI a
+   * detach releases, the groups of an ENI being attached...): the verdict notifies, never reverts.
+   */
+  readonly unresolved?: string;
 }

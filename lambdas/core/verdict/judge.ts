@@ -3,10 +3,13 @@ import type { Change, ParsedEvent } from '../events/types';
 import type { NetworkModel } from '../model/types';
 import { planRevert } from '../revert/plan';
 import { deriveStates } from '../state/derive';
+import { affectedDependencies } from './affected-dependencies';
 import { decideAction } from './decide-action';
-import { type DependencyLookup, dependencyIndexFor } from './dependency-index';
+import type { DependencyLookup } from './dependency-index';
 import { diffTransition } from './diff-transition';
+import { unusedTagChange } from './policy-tags';
 import type { Finding, RevertPlan, Verdict } from './types';
+import { describeVirtualFindings } from './virtual-findings';
 
 const NO_REVERT: RevertPlan = { status: 'none', steps: [] };
 
@@ -25,16 +28,18 @@ export interface JudgeInput {
 export function judge({ event, model, config, now, dependencyIndex }: JudgeInput): Verdict {
   if (event.status !== 'parsed') return unjudged(event);
   const { meta, change } = event;
+  const unused = unusedTagChange(change, config);
+  if (unused) return notJudged(event, unused);
   const states = deriveStates(model, change);
   const { before, after, affected } = states;
-  const affectedDependencies = (dependencyIndex ?? dependencyIndexFor(model, config)).affectedBy(affected);
-  const diff = diffTransition(affectedDependencies, before, after, affected, config);
-  const findings: Finding[] = [...diff.findings];
+  const dependencies = affectedDependencies(states, model, config, dependencyIndex);
+  const diff = diffTransition(dependencies, before, after, affected, config);
+  const findings: Finding[] = describeVirtualFindings(diff.findings, after);
   const preexisting = diff.preexisting;
   const notEvaluated = [...new Set([...states.notes, ...diff.notEvaluated])];
   const violation = findings.length > 0;
   const revert = violation ? planRevert(change, states) : NO_REVERT;
-  const decision = decideAction({
+  const decision = unresolvedDecision(states.unresolved, violation) ?? decideAction({
     findings,
     revert,
     actor: meta.actor,
@@ -48,7 +53,11 @@ export function judge({ event, model, config, now, dependencyIndex }: JudgeInput
     eventName: meta.eventName,
     eventTime: meta.eventTime,
     verdict: violation ? 'violation' : 'ok',
-    reason: violation ? undefined : 'no dependency broken and no new exposure',
+    reason: violation
+      ? undefined
+      : states.unresolved
+        ? `not judged: ${states.unresolved}`
+        : 'no dependency broken and no new exposure',
     actor: meta.actor,
     meta,
     change,
@@ -59,6 +68,35 @@ export function judge({ event, model, config, now, dependencyIndex }: JudgeInput
     revert,
     action: decision.action,
     actionReason: decision.reason,
+  };
+}
+
+/** A change the state cannot resolve is never reverted, and is reported even when nothing is found. */
+function unresolvedDecision(unresolved: string | undefined, violation: boolean) {
+  if (!unresolved) return undefined;
+  return {
+    action: 'notify' as const,
+    reason: `${violation ? '' : 'the change could not be judged: '}${unresolved}; never revert on doubt`,
+  };
+}
+
+/** A parsed change the policy does not care about (e.g. a tag key no selector reads). */
+function notJudged(event: Extract<ParsedEvent, { status: 'parsed' }>, reason: string): Verdict {
+  const { meta, change } = event;
+  return {
+    eventId: meta.eventId,
+    eventName: meta.eventName,
+    eventTime: meta.eventTime,
+    verdict: 'ok',
+    reason,
+    actor: meta.actor,
+    meta,
+    change,
+    findings: [],
+    preexisting: [],
+    notEvaluated: [],
+    revert: NO_REVERT,
+    action: 'none',
   };
 }
 

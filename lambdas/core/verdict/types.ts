@@ -35,6 +35,11 @@ export interface Fix {
   readonly summary: string;
   readonly awsCli: string;
   readonly terraform: string;
+  /**
+   * The one EC2 call that applies the fix (SDK v3 input), when it is one call the guardian can make:
+   * offered as a one-click "Apply fix". Absent when the fix needs more (peering, renumbering, a service API).
+   */
+  readonly apply?: RevertStep;
 }
 
 export interface DependencyResult {
@@ -56,6 +61,12 @@ export interface DependencyResult {
 
 export type FindingKind = 'world-exposure' | 'world-egress' | 'dependency-broken' | 'rule-error';
 
+/** A security group rule that admits public addresses: its CIDR or prefix list, and its id when known. */
+export interface ExposureRuleRef {
+  readonly peer: string;
+  readonly ruleId?: string;
+}
+
 export interface Finding {
   /** Stable id: hash of kind, rule, group and ports; used by buttons and links. */
   readonly id: string;
@@ -71,6 +82,10 @@ export interface Finding {
   readonly ports?: readonly PortRange[];
   /** The world CIDR(s) or prefix list that opened it. */
   readonly peers?: readonly string[];
+  /** World exposure: the rules whose public addresses together make it up (peer and rule id). */
+  readonly sources?: readonly ExposureRuleRef[];
+  /** World exposure: how much public space the peers admit, e.g. 'the whole IPv4 internet'. */
+  readonly space?: string;
   readonly dependency?: string;
   readonly blockedBy?: readonly Layer[];
   readonly pairs?: readonly PairResult[];
