@@ -1,47 +1,78 @@
 import type { GuardianConfig } from '../core/config/schema';
 import type { Change } from '../core/events/types';
 import { buildModel } from '../core/model/build-model';
-import { createModel } from '../core/model/indexed-model';
 import { patchModel } from '../core/model/patched-model';
 import { SnapshotError } from '../core/model/snapshot-error';
-import { modifiedIds } from '../core/state/modified';
-import type { NetworkAcl, NetworkInterface, NetworkModel, SecurityGroup } from '../core/model/types';
-import { selectGroups } from '../core/reachability/select';
-import type { AccountReader, CachedState, ReadScope, StateCache, StateSource } from './ports';
-
+import { launchTemplateVersionKey, type ModelPatch, type NetworkModel } from '../core/model/types';
+import { detached } from '../core/state/apply-workload';
+import { type ModifiedIds, modifiedIds } from '../core/state/modified';
+import { cachedCoverageOf, cachedStateOf, modelOfCache } from './cached-state';
+import { dependencyGroups, involvement, resolutionScope, templateVersionsInvolved } from './live-neighbourhood';
+import type { AccountReader, CachedIds, CachedState, ReadScope, StateCache, StateSource } from './ports';
 
 /** Patched entries kept on top of the cold-start model before it is rebuilt. */
 const COMPACT_AFTER = 2_000;
 
+type Layer = keyof Required<ModelPatch>;
+type Known = { -readonly [K in Layer]: Map<string, NonNullable<ModelPatch[K]> extends ReadonlyMap<string, infer V> ? V : never> };
+
+/** Where each cached layer lives in the patch, and the id of one of its resources. */
+const LAYERS: { readonly [K in Layer]: (v: never) => string } = {
+  groups: (g: { groupId: string }) => g.groupId,
+  enis: (e: { eniId: string }) => e.eniId,
+  nacls: (n: { naclId: string }) => n.naclId,
+  instances: (i: { instanceId: string }) => i.instanceId,
+  prefixLists: (p: { prefixListId: string }) => p.prefixListId,
+  launchTemplates: (t: { launchTemplateId: string }) => t.launchTemplateId,
+  launchTemplateVersions: (v: { launchTemplateId: string; versionNumber: number }) =>
+    launchTemplateVersionKey(v.launchTemplateId, v.versionNumber),
+};
+
+/** Resource ids per layer; a fresh (after-the-change) value of these never replaces a known prior one. */
+type Skip = Partial<Record<Layer, ReadonlySet<string>>>;
+
 /**
  * The Lambda's view of the account: the last-known state from the cache (which holds the prior state
  * of whatever a change touched — what makes undo possible) refreshed with a few live EC2 reads of the
- * change's neighbourhood: the groups and ENIs of the dependencies it can affect (≤ 3 calls).
+ * change's neighbourhood: the groups and ENIs of the dependencies it can affect, the instances,
+ * prefix-list entries and template versions it names. One concurrent batch of reads, preceded by one
+ * more only when the known state cannot say what the event leaves out (an unknown ENI being attached,
+ * an unknown instance whose groups are set, unknown versions a new default moves between).
  */
 export class LiveStateSource implements StateSource {
   private base?: NetworkModel;
-  private readonly known = {
-    groups: new Map<string, SecurityGroup>(),
-    enis: new Map<string, NetworkInterface>(),
-    nacls: new Map<string, NetworkAcl>(),
+  private readonly known: Known = {
+    groups: new Map(),
+    enis: new Map(),
+    nacls: new Map(),
+    instances: new Map(),
+    prefixLists: new Map(),
+    launchTemplates: new Map(),
+    launchTemplateVersions: new Map(),
   };
 
   constructor(private readonly deps: { reader: AccountReader; cache: StateCache; config: GuardianConfig }) {}
 
   async modelFor(change: Change | undefined): Promise<NetworkModel> {
-    const base = await this.baseModel();
+    await this.baseModel();
     if (!change) return this.current();
-    const touched = modifiedIds(change, base);
-    const [prior, fresh] = await Promise.all([this.deps.cache.load(touched), this.readAround(change, base)]);
-    this.remember(fresh, touched);
+    const view = this.current();
+    const touched = modifiedIds(change, view);
+    const [prior, fresh] = await Promise.all([
+      this.deps.cache.load(priorIds(change, view, touched)),
+      this.readAround(change, view, touched),
+    ]);
     this.remember(prior);
+    this.remember(beforeAttach(change, fresh), { keepKnown: modifiedSkip(touched), never: createdBy(change) });
     return this.current();
   }
 
-  /** Records the state after an event (the change, and any revert, applied) as last known. */
-  async commit(state: CachedState): Promise<void> {
+  /** Records the state after an event (the change, and any revert, applied) as last known; forgets `gone`. */
+  async commit(state: CachedState, gone?: CachedIds): Promise<void> {
     this.remember(state);
+    for (const id of gone?.groupIds ?? []) this.known.groups.set(id, undefined);
     await this.deps.cache.save(state);
+    if (gone) await this.deps.cache.remove(gone);
   }
 
   /** The model as currently known (cold-start model plus what events and reads taught since). */
@@ -50,45 +81,57 @@ export class LiveStateSource implements StateSource {
     return patchModel(this.base, this.known);
   }
 
+  /**
+   * The cached state, or on the first run (nothing cached, or a cache written before it recorded which
+   * layers it covers) one full read, cached with its coverage. Instances, prefix lists and launch
+   * templates count as loaded exactly when that full read covered them.
+   */
   private async baseModel(): Promise<NetworkModel> {
     if (this.base && this.size() < COMPACT_AFTER) return this.base;
     if (this.base) {
       const now = this.current();
-      this.base = createModel({
-        coverage: now.coverage,
-        groups: now.groups(),
-        enis: now.enis(),
-        nacls: now.nacls(),
-      });
+      this.base = modelOfCache({ ...cachedStateOf(now), coverage: cachedCoverageOf(now.coverage) }, now.coverage);
       this.clear();
       return this.base;
     }
     let cached = await this.deps.cache.loadAll();
-    if (cached.groups.length === 0) {
-      const model = buildModel(await this.deps.reader.readAll()); // first run: nothing cached yet
-      cached = { groups: [...model.groups()], enis: [...model.enis()], nacls: [...model.nacls()] };
+    if (cached.groups.length === 0 || !cached.coverage) {
+      const model = buildModel(await this.deps.reader.readAll());
+      cached = { ...cachedStateOf(model), coverage: cachedCoverageOf(model.coverage) };
       await this.deps.cache.save(cached);
     }
-    this.base = createModel({ coverage: { ruleIds: true, nacls: true, prefixLists: false }, ...cached });
+    this.base = modelOfCache(cached, { ruleIds: true, nacls: true });
     return this.base;
   }
 
   /** Live state of the change's neighbourhood; the touched resources are read too but not trusted as prior. */
-  private async readAround(change: Change, base: NetworkModel): Promise<CachedState> {
-    const touched = modifiedIds(change, base);
-    const related = new Set<string>(touched.groupIds);
-    if (change.kind === 'eni-groups-set') {
-      for (const g of change.groupIds) related.add(g);
-      for (const g of base.eni(change.eniId)?.groupIds ?? []) related.add(g);
+  private async readAround(change: Change, view: NetworkModel, touched: ModifiedIds): Promise<CachedState> {
+    const first = resolutionScope(change, view);
+    let resolved = view;
+    let early: CachedState | undefined;
+    if (Object.keys(first).length) {
+      early = cachedStateOf(await this.readModel(first));
+      resolved = patchModel(view, patchOf(early));
     }
-    const involved = this.dependencyGroups(base, related, change);
+    const involved = involvement(change, resolved, touched);
+    const groups = dependencyGroups(this.deps.config, resolved, involved);
+    const versions = templateVersionsInvolved(change, resolved);
+    const templateId = templateOf(change);
+    const isNacl = change.kind.startsWith('nacl-');
     const scope: ReadScope = {
-      groupIds: change.kind.startsWith('nacl-') ? [] : [...new Set([...related, ...involved])],
-      enisOfGroups: [...involved],
+      groupIds: isNacl ? [] : [...new Set([...involved.groupIds, ...groups])],
+      enisOfGroups: [...groups],
+      eniIds: attachedEnis(change, resolved),
       naclIds: touched.naclIds,
+      prefixListIds: touched.prefixListIds,
+      instanceIds: change.kind === 'instances-launched' ? [] : touched.instanceIds,
+      ...(templateId && {
+        launchTemplateIds: [templateId],
+        launchTemplateVersions: versions.length ? [{ launchTemplateId: templateId, versions: versions.map(String) }] : [],
+      }),
     };
-    const model = await this.readModel(scope);
-    return { groups: [...model.groups()], enis: [...model.enis()], nacls: [...model.nacls()] };
+    const main = cachedStateOf(await this.readModel(scope));
+    return early ? merge(early, main) : main;
   }
 
   /** Groups and their rules are two concurrent calls: a rule changed in between makes them disagree; read again once. */
@@ -101,53 +144,144 @@ export class LiveStateSource implements StateSource {
     }
   }
 
-  /** Groups selected by dependencies that could involve the change. */
-  private dependencyGroups(base: NetworkModel, related: ReadonlySet<string>, change: Change): Set<string> {
-    const naclSubnets = new Set(
-      change.kind.startsWith('nacl-') && 'naclId' in change
-        ? (base.nacl(change.naclId)?.associations ?? []).map((a) => a.subnetId)
-        : [],
-    );
-    const out = new Set<string>();
-    for (const dep of this.deps.config.dependencies) {
-      const groups = [...selectGroups(base, dep.from), ...selectGroups(base, dep.to)].map((g) => g.groupId);
-      const enis = groups.flatMap((g) => base.enisWithGroup(g));
-      const hit =
-        groups.some((g) => related.has(g)) ||
-        enis.some((e) => e.groupIds.some((g) => related.has(g)) || naclSubnets.has(e.subnetId));
-      if (hit) for (const g of groups) out.add(g);
+  private remember(state: CachedState, guard: { keepKnown?: Skip; never?: Skip } = {}): void {
+    for (const layer of Object.keys(LAYERS) as Layer[]) {
+      const id = LAYERS[layer] as (v: unknown) => string;
+      const map = this.known[layer] as Map<string, unknown>;
+      for (const value of (state[layer] ?? []) as unknown[]) {
+        const key = id(value);
+        if (guard.never?.[layer]?.has(key)) continue;
+        if (guard.keepKnown?.[layer]?.has(key) && this.isKnown(layer, key)) continue;
+        map.set(key, value);
+      }
     }
-    return out;
   }
 
-  private remember(
-    state: CachedState,
-    skip?: { groupIds: readonly string[]; eniIds: readonly string[]; naclIds: readonly string[] },
-  ): void {
-    for (const g of state.groups)
-      if (!skip?.groupIds.includes(g.groupId) || !this.isKnown('groups', g.groupId))
-        this.known.groups.set(g.groupId, g);
-    for (const e of state.enis)
-      if (!skip?.eniIds.includes(e.eniId) || !this.isKnown('enis', e.eniId)) this.known.enis.set(e.eniId, e);
-    for (const n of state.nacls)
-      if (!skip?.naclIds.includes(n.naclId) || !this.isKnown('nacls', n.naclId))
-        this.known.nacls.set(n.naclId, n);
-  }
-
-  private isKnown(kind: 'groups' | 'enis' | 'nacls', id: string): boolean {
-    if (this.known[kind].has(id)) return true;
+  private isKnown(layer: Layer, id: string): boolean {
+    if ((this.known[layer] as Map<string, unknown>).has(id)) return true;
     const base = this.base;
     if (!base) return false;
-    return kind === 'groups' ? !!base.group(id) : kind === 'enis' ? !!base.eni(id) : !!base.nacl(id);
+    const [templateId = '', version = ''] = id.split('#');
+    const lookups: Record<Layer, () => unknown> = {
+      groups: () => base.group(id),
+      enis: () => base.eni(id),
+      nacls: () => base.nacl(id),
+      instances: () => base.instance(id),
+      prefixLists: () => base.prefixList(id),
+      launchTemplates: () => base.launchTemplate(id),
+      launchTemplateVersions: () => base.launchTemplateVersion(templateId, Number(version)),
+    };
+    return lookups[layer]() !== undefined;
   }
 
   private size(): number {
-    return this.known.groups.size + this.known.enis.size + this.known.nacls.size;
+    return Object.values(this.known).reduce((n, map) => n + map.size, 0);
   }
 
   private clear(): void {
-    this.known.groups.clear();
-    this.known.enis.clear();
-    this.known.nacls.clear();
+    for (const map of Object.values(this.known)) map.clear();
   }
+}
+
+/** The cached prior state of what the change modifies (and of the template versions it is about). */
+function priorIds(change: Change, view: NetworkModel, touched: ModifiedIds): CachedIds {
+  const templateId = templateOf(change);
+  const versions = templateId ? templateVersionsInvolved(change, view) : [];
+  return { ...touched, launchTemplateVersionKeys: versions.map((n) => launchTemplateVersionKey(templateId!, n)) };
+}
+
+/** Anything the change modifies: a fresh (after-the-change) value never replaces a known prior one. */
+function modifiedSkip(touched: ModifiedIds): Skip {
+  return {
+    groups: new Set(touched.groupIds),
+    enis: new Set(touched.eniIds),
+    nacls: new Set(touched.naclIds),
+    instances: new Set(touched.instanceIds),
+    prefixLists: new Set(touched.prefixListIds),
+    launchTemplates: new Set(touched.launchTemplateIds),
+  };
+}
+
+/**
+ * Resources the change brings into existence: never taken from a fresh read, known or not. Read after
+ * the event they would seem to have been there before, and the change would look like nothing.
+ */
+function createdBy(change: Change): Skip {
+  switch (change.kind) {
+    case 'instances-launched':
+      return {
+        instances: new Set(change.instances.map((i) => i.instanceId)),
+        enis: new Set(change.instances.flatMap((i) => i.networkInterfaces.map((e) => e.eniId))),
+      };
+    case 'eni-created':
+      return { enis: new Set([change.eni.eniId]) };
+    case 'sg-created':
+      return { groups: new Set([change.group.groupId]) };
+    case 'launch-template-version-created':
+      return {
+        launchTemplateVersions: new Set([launchTemplateVersionKey(change.version.launchTemplateId, change.version.versionNumber)]),
+        ...(change.templateCreated && { launchTemplates: new Set([change.version.launchTemplateId]) }),
+      };
+    default:
+      return {};
+  }
+}
+
+/**
+ * An ENI being attached, read after the event, as it was before: AWS attaches only an available
+ * (unattached) ENI, so its prior state is the one read without the attachment, and the instance's
+ * without that ENI. Used only when the cache did not know them (a known prior always wins).
+ */
+function beforeAttach(change: Change, fresh: CachedState): CachedState {
+  if (change.kind !== 'eni-attached') return fresh;
+  return {
+    ...fresh,
+    enis: fresh.enis.map((e) => (e.eniId === change.eniId ? detached(e) : e)),
+    instances: (fresh.instances ?? []).map((i) =>
+      i.instanceId === change.instanceId
+        ? { ...i, networkInterfaces: i.networkInterfaces.filter((n) => n.eniId !== change.eniId) }
+        : i,
+    ),
+  };
+}
+
+function templateOf(change: Change): string | undefined {
+  if (change.kind === 'launch-template-version-created') return change.version.launchTemplateId;
+  if (change.kind === 'launch-template-default-set') return change.launchTemplateId;
+  return undefined;
+}
+
+/** The ENI an attach names and the primary ENI of an instance whose groups are set (read for their after-state). */
+function attachedEnis(change: Change, view: NetworkModel): string[] {
+  if (change.kind === 'eni-attached') return [change.eniId];
+  if (change.kind === 'instance-groups-set') {
+    const primary = view.instance(change.instanceId)?.networkInterfaces.find((n) => n.deviceIndex === 0);
+    return primary ? [primary.eniId] : [];
+  }
+  return [];
+}
+
+function patchOf(state: CachedState): ModelPatch {
+  const map = <T>(values: readonly T[] | undefined, id: (v: T) => string) => new Map((values ?? []).map((v) => [id(v), v]));
+  return {
+    groups: map(state.groups, LAYERS.groups as never),
+    enis: map(state.enis, LAYERS.enis as never),
+    nacls: map(state.nacls, LAYERS.nacls as never),
+    instances: map(state.instances, LAYERS.instances as never),
+    prefixLists: map(state.prefixLists, LAYERS.prefixLists as never),
+    launchTemplates: map(state.launchTemplates, LAYERS.launchTemplates as never),
+    launchTemplateVersions: map(state.launchTemplateVersions, LAYERS.launchTemplateVersions as never),
+  };
+}
+
+function merge(a: CachedState, b: CachedState): CachedState {
+  return {
+    groups: [...a.groups, ...b.groups],
+    enis: [...a.enis, ...b.enis],
+    nacls: [...a.nacls, ...b.nacls],
+    instances: [...(a.instances ?? []), ...(b.instances ?? [])],
+    prefixLists: [...(a.prefixLists ?? []), ...(b.prefixLists ?? [])],
+    launchTemplates: [...(a.launchTemplates ?? []), ...(b.launchTemplates ?? [])],
+    launchTemplateVersions: [...(a.launchTemplateVersions ?? []), ...(b.launchTemplateVersions ?? [])],
+  };
 }

@@ -1,7 +1,17 @@
 import type { Actor, Change } from '../core/events/types';
 import type { SnapshotDocuments } from '../core/model/documents';
-import type { NetworkAcl, NetworkInterface, NetworkModel, SecurityGroup } from '../core/model/types';
-import type { RevertPlan, RevertStep, Verdict } from '../core/verdict/types';
+import type {
+  Instance,
+  LaunchTemplate,
+  LaunchTemplateVersion,
+  ModelCoverage,
+  NetworkAcl,
+  NetworkInterface,
+  NetworkModel,
+  PrefixList,
+  SecurityGroup,
+} from '../core/model/types';
+import type { Fix, RevertPlan, RevertStep, Verdict } from '../core/verdict/types';
 
 /** Time, injected so the core never reads the clock. */
 export interface Clock {
@@ -26,9 +36,17 @@ export interface RevertOutcome {
   readonly reason?: string;
 }
 
+/**
+ * What a plan does: undo the verdict's change (revert), or apply a least-privilege fix someone chose
+ * (one-click "Apply fix"), which is re-checked against the fix's own resource rather than the change's.
+ */
+export interface ApplyOptions {
+  readonly purpose: 'revert' | 'fix';
+}
+
 /** Applies a revert plan (EC2, or an in-memory model for the demo). */
 export interface Reverter {
-  apply(plan: RevertPlan, verdict: Verdict): Promise<RevertOutcome>;
+  apply(plan: RevertPlan, verdict: Verdict, options?: ApplyOptions): Promise<RevertOutcome>;
 }
 
 /** What a notifier is told: the verdict and, when a revert ran, its outcome. */
@@ -59,6 +77,12 @@ export interface ReadScope {
   readonly naclIds?: readonly string[];
   /** Prefix lists whose entries to read (GetManagedPrefixListEntries). */
   readonly prefixListIds?: readonly string[];
+  /** Instances to describe (DescribeInstances, filter instance-id). */
+  readonly instanceIds?: readonly string[];
+  /** Launch templates to describe (DescribeLaunchTemplates), with the versions asked for below. */
+  readonly launchTemplateIds?: readonly string[];
+  /** Versions to describe (DescribeLaunchTemplateVersions), e.g. `{ launchTemplateId, versions: ['7', '$Default'] }`. */
+  readonly launchTemplateVersions?: readonly { readonly launchTemplateId: string; readonly versions: readonly string[] }[];
 }
 
 /**
@@ -74,7 +98,10 @@ export interface AccountReader {
   resetCalls(): void;
 }
 
-/** Last-known state of every watched group, ENI and NACL (DynamoDB), the memory that makes undo possible. */
+/**
+ * Last-known state of every watched group, ENI, NACL, instance, prefix list and launch template
+ * (DynamoDB), the memory that makes undo possible.
+ */
 export interface StateCache {
   /** Consistent read of exactly these resources; missing ones are absent from the result. */
   load(ids: CachedIds): Promise<CachedState>;
@@ -92,12 +119,27 @@ export interface CachedIds {
   readonly instanceIds?: readonly string[];
   readonly launchTemplateIds?: readonly string[];
   readonly prefixListIds?: readonly string[];
+  /** Launch template versions by launchTemplateVersionKey (`lt-0abc#7`): each version is its own item. */
+  readonly launchTemplateVersionKeys?: readonly string[];
 }
+
+/** The optional layers the last full read (cold start, sweep) covered: absent = not known to be covered. */
+export type CachedCoverage = Required<Pick<ModelCoverage, 'prefixLists' | 'instances' | 'launchTemplates'>>;
 
 export interface CachedState {
   readonly groups: readonly SecurityGroup[];
   readonly enis: readonly NetworkInterface[];
   readonly nacls: readonly NetworkAcl[];
+  readonly instances?: readonly Instance[];
+  /** Prefix lists with their entries (cidrs; undefined when the entries were not read, e.g. AWS-managed lists). */
+  readonly prefixLists?: readonly PrefixList[];
+  readonly launchTemplates?: readonly LaunchTemplate[];
+  readonly launchTemplateVersions?: readonly LaunchTemplateVersion[];
+  /**
+   * Saved with a full state (cold start, sweep) and returned by loadAll only: which optional layers
+   * that read covered. Without it the layers count as not covered (a cache written before they existed).
+   */
+  readonly coverage?: CachedCoverage;
 }
 
 /** One audited change: who, what, verdict, findings, action and outcome. */
@@ -161,6 +203,12 @@ export interface Decision {
   readonly decidedBy?: string;
   readonly decidedAt?: string;
   readonly outcome?: RevertOutcome;
+  /**
+   * Set when the change cannot be reverted but one least-privilege fix is one EC2 call: the click
+   * applies `fix.apply` ("Apply fix") instead of the revert plan. Statuses are the same (reverting =
+   * being applied, reverted = applied).
+   */
+  readonly fix?: Fix;
 }
 
 /** A conditional move of one decision: only from `from` (and only for `eventId`), else nothing. */

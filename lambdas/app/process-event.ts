@@ -2,11 +2,11 @@ import type { Change, ParsedEvent } from '../core/events/types';
 import type { NetworkModel } from '../core/model/types';
 import { revertStepToChange } from '../core/revert/step-to-change';
 import { applyChange } from '../core/state/apply-change';
-import { modifiedIds } from '../core/state/modified';
+import { type ModifiedIds, modifiedIds } from '../core/state/modified';
 import type { RevertStep } from '../core/verdict/types';
 import { toAuditEntry } from './audit-entry';
 import { decisionHook } from './one-click/decision-hook';
-import type { AuditLog, CachedState, Clock, DecisionLinkSigner, DecisionStore, MetricsSink } from './ports';
+import type { AuditLog, CachedIds, CachedState, Clock, DecisionLinkSigner, DecisionStore, MetricsSink } from './ports';
 import { type GuardrailDeps, type GuardrailResult, runGuardrail } from './run-guardrail';
 
 export interface PipelineDeps extends GuardrailDeps {
@@ -15,8 +15,8 @@ export interface PipelineDeps extends GuardrailDeps {
   readonly clock: Clock;
   /** The guardian's own role: its changes are confirmations of reverts, never judged again. */
   readonly guardianRoleArn?: string;
-  /** Persists the state after the event (the live state source's cache). */
-  readonly commit?: (state: CachedState) => Promise<void>;
+  /** Persists the state after the event (the live state source's cache); `gone`: resources the change deleted. */
+  readonly commit?: (state: CachedState, gone?: CachedIds) => Promise<void>;
   /** Live EC2 calls made so far, for the per-event metric. */
   readonly ec2Calls?: () => number;
   /**
@@ -108,25 +108,59 @@ function confirmationVerdict(event: Extract<ParsedEvent, { status: 'parsed' }>) 
   };
 }
 
-/** The touched resources after the change (and the revert, when one was applied), as last known. */
+/**
+ * The resources the change modifies (modifiedIds, resolved in the state before AND after: a detach or
+ * an association move names its resource only in the state before), as they are after the change and
+ * any revert: saved as last known. Those the change deleted (a group) are forgotten.
+ */
 async function commitAfter(
   change: Change,
   revertSteps: readonly RevertStep[] | undefined,
   deps: PipelineDeps,
 ): Promise<void> {
   if (!deps.commit) return;
-  let model: NetworkModel = await deps.state.modelFor(undefined);
-  model = applyChange(model, change).model;
+  const before: NetworkModel = await deps.state.modelFor(undefined);
+  let model = applyChange(before, change).model;
   for (const step of revertSteps ?? []) {
     const undo = revertStepToChange(step);
     if (undo) model = applyChange(model, undo).model;
   }
-  const ids = modifiedIds(change, model);
-  await deps.commit({
+  const ids = mergeIds(modifiedIds(change, before), modifiedIds(change, model));
+  const versions = changedVersions(change, before);
+  const state: CachedState = {
     groups: ids.groupIds.flatMap((id) => model.group(id) ?? []),
     enis: ids.eniIds.flatMap((id) => model.eni(id) ?? []),
     nacls: ids.naclIds.flatMap((id) => model.nacl(id) ?? []),
-  });
+    instances: ids.instanceIds.flatMap((id) => model.instance(id) ?? []),
+    prefixLists: ids.prefixListIds.flatMap((id) => model.prefixList(id) ?? []),
+    launchTemplates: ids.launchTemplateIds.flatMap((id) => model.launchTemplate(id) ?? []),
+    launchTemplateVersions: versions.flatMap(([id, n]) => model.launchTemplateVersion(id, n) ?? []),
+  };
+  const gone = ids.groupIds.filter((id) => before.group(id) && !model.group(id));
+  await deps.commit(state, gone.length ? { groupIds: gone } : undefined);
+}
+
+/** The template versions a change writes: the one created, or the old and new default (their isDefault flags). */
+function changedVersions(change: Change, before: NetworkModel): [string, number][] {
+  if (change.kind === 'launch-template-version-created')
+    return [[change.version.launchTemplateId, change.version.versionNumber]];
+  if (change.kind !== 'launch-template-default-set') return [];
+  const was = before.launchTemplate(change.launchTemplateId)?.defaultVersionNumber;
+  return [...new Set([was, change.defaultVersion])].flatMap((n) =>
+    n === undefined ? [] : [[change.launchTemplateId, n] as [string, number]],
+  );
+}
+
+function mergeIds(a: ModifiedIds, b: ModifiedIds): ModifiedIds {
+  const merge = (k: keyof ModifiedIds) => [...new Set([...a[k], ...b[k]])];
+  return {
+    groupIds: merge('groupIds'),
+    eniIds: merge('eniIds'),
+    naclIds: merge('naclIds'),
+    instanceIds: merge('instanceIds'),
+    launchTemplateIds: merge('launchTemplateIds'),
+    prefixListIds: merge('prefixListIds'),
+  };
 }
 
 /** An event of another account, as ignored with the reason: its state is not the one this deployment reads. */

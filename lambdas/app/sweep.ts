@@ -1,9 +1,11 @@
-import type { EventMeta, ParsedEvent } from '../core/events/types';
+import type { Change, EventMeta, ParsedEvent } from '../core/events/types';
 import { buildModel } from '../core/model/build-model';
-import { createModel } from '../core/model/indexed-model';
+import { patchModel } from '../core/model/patched-model';
+import { type LaunchTemplateVersion, launchTemplateVersionKey, type NetworkModel } from '../core/model/types';
 import { diffStates } from '../core/state/diff-states';
 import { stableId } from '../core/util/hash';
-import type { AccountReader, StateCache } from './ports';
+import { cachedCoverageOf, cachedStateOf, modelOfCache } from './cached-state';
+import type { AccountReader, CachedIds, CachedState, StateCache } from './ports';
 import { type PipelineDeps, processEvent } from './process-event';
 
 /** What one sweep needs: the pipeline of its account and region, with that scope's reader and cache. */
@@ -12,17 +14,29 @@ export type SweepDeps = Omit<PipelineDeps, 'state' | 'commit'> & {
   readonly cache: StateCache;
 };
 
+/** Resources of each kind. */
+export interface SweepCounts {
+  readonly groups: number;
+  readonly enis: number;
+  readonly nacls: number;
+  readonly instances: number;
+  readonly prefixLists: number;
+  readonly launchTemplates: number;
+  readonly launchTemplateVersions: number;
+}
+
 export interface SweepResult {
   readonly drifted: number;
   readonly violations: number;
-  readonly saved: { groups: number; enis: number; nacls: number };
-  readonly removed: { groups: number; enis: number; nacls: number };
+  readonly saved: SweepCounts;
+  /** Forgotten: gone from the account (a removed instance or ENI is counted here, never judged: diffStates). */
+  readonly removed: SweepCounts;
 }
 
 /**
  * The scheduled sweep: reads the whole account, judges every difference from the last-known state as
  * a change whose event was lost (notified, never auto-reverted: its author is unknown), then makes
- * the live state the last-known state.
+ * the live state the last-known state, with the layers the read covered.
  */
 export async function sweep(
   deps: SweepDeps,
@@ -30,8 +44,9 @@ export async function sweep(
 ): Promise<SweepResult> {
   const [documents, cached] = await Promise.all([deps.reader.readAll(), deps.cache.loadAll()]);
   const live = buildModel(documents);
-  const known = createModel({ coverage: live.coverage, ...cached });
+  const known = modelOfCache(cached, live.coverage);
   const drift = cached.groups.length ? diffStates(known, live) : [];
+  const judgedAgainst = withLiveVersions(known, live);
   const now = deps.clock.now().toISOString();
   let violations = 0;
   for (const change of drift) {
@@ -44,21 +59,76 @@ export async function sweep(
       actor: { via: 'unknown' },
     };
     const event: ParsedEvent = { status: 'parsed', meta, change };
-    const result = await processEvent(event, { ...deps, state: { modelFor: async () => known } });
+    const result = await processEvent(event, { ...deps, state: { modelFor: async () => judgedAgainst(change) } });
     if (result.verdict?.verdict === 'violation') violations++;
   }
-  const state = { groups: [...live.groups()], enis: [...live.enis()], nacls: [...live.nacls()] };
-  const gone = {
+  const state: CachedState = { ...cachedStateOf(live), coverage: cachedCoverageOf(live.coverage) };
+  const gone = goneIds(cached, live);
+  await deps.cache.save(state);
+  await deps.cache.remove(gone);
+  return { drifted: drift.length, violations, saved: countState(state), removed: countIds(gone) };
+}
+
+/**
+ * The model a drift change is judged against: the known state, and for a moved default version also
+ * the live template versions the cache lacked. Versions never change once created (AWS refuses to
+ * edit one), so knowing one more is knowledge, not a change; a new version itself is judged against
+ * the known state, where it does not exist yet.
+ */
+function withLiveVersions(known: NetworkModel, live: NetworkModel): (change: Change) => NetworkModel {
+  const versions = new Map<string, LaunchTemplateVersion>();
+  for (const template of live.launchTemplates())
+    for (const v of live.launchTemplateVersions(template.launchTemplateId))
+      if (!known.launchTemplateVersion(v.launchTemplateId, v.versionNumber))
+        versions.set(launchTemplateVersionKey(v.launchTemplateId, v.versionNumber), v);
+  const enriched = versions.size ? patchModel(known, { launchTemplateVersions: versions }) : known;
+  return (change) => (change.kind === 'launch-template-default-set' ? enriched : known);
+}
+
+/** Cached resources the live read no longer finds, for the layers it covered (never a layer it did not read). */
+function goneIds(cached: CachedState, live: NetworkModel): Required<CachedIds> {
+  const { instances = false, launchTemplates = false, prefixLists } = live.coverage;
+  return {
     groupIds: cached.groups.filter((g) => !live.group(g.groupId)).map((g) => g.groupId),
     eniIds: cached.enis.filter((e) => !live.eni(e.eniId)).map((e) => e.eniId),
     naclIds: cached.nacls.filter((n) => !live.nacl(n.naclId)).map((n) => n.naclId),
+    instanceIds: instances
+      ? (cached.instances ?? []).filter((i) => !live.instance(i.instanceId)).map((i) => i.instanceId)
+      : [],
+    prefixListIds: prefixLists
+      ? (cached.prefixLists ?? []).filter((p) => !live.prefixList(p.prefixListId)).map((p) => p.prefixListId)
+      : [],
+    launchTemplateIds: launchTemplates
+      ? (cached.launchTemplates ?? []).filter((t) => !live.launchTemplate(t.launchTemplateId)).map((t) => t.launchTemplateId)
+      : [],
+    launchTemplateVersionKeys: launchTemplates
+      ? (cached.launchTemplateVersions ?? [])
+          .filter((v) => !live.launchTemplateVersion(v.launchTemplateId, v.versionNumber))
+          .map((v) => launchTemplateVersionKey(v.launchTemplateId, v.versionNumber))
+      : [],
   };
-  await deps.cache.save(state);
-  await deps.cache.remove(gone);
+}
+
+function countState(state: CachedState): SweepCounts {
   return {
-    drifted: drift.length,
-    violations,
-    saved: { groups: state.groups.length, enis: state.enis.length, nacls: state.nacls.length },
-    removed: { groups: gone.groupIds.length, enis: gone.eniIds.length, nacls: gone.naclIds.length },
+    groups: state.groups.length,
+    enis: state.enis.length,
+    nacls: state.nacls.length,
+    instances: state.instances?.length ?? 0,
+    prefixLists: state.prefixLists?.length ?? 0,
+    launchTemplates: state.launchTemplates?.length ?? 0,
+    launchTemplateVersions: state.launchTemplateVersions?.length ?? 0,
+  };
+}
+
+function countIds(ids: Required<CachedIds>): SweepCounts {
+  return {
+    groups: ids.groupIds.length,
+    enis: ids.eniIds.length,
+    nacls: ids.naclIds.length,
+    instances: ids.instanceIds.length,
+    prefixLists: ids.prefixListIds.length,
+    launchTemplates: ids.launchTemplateIds.length,
+    launchTemplateVersions: ids.launchTemplateVersionKeys.length,
   };
 }

@@ -72,7 +72,7 @@ export function accountPipelines(
       ...home.deps,
       state,
       reverter: new Ec2Reverter(ec2),
-      commit: (s) => state.commit(s),
+      commit: (s, gone) => state.commit(s, gone),
       ec2Calls: () => reader.calls,
       homeAccountId: account,
       // The guardian's own changes there are made through the member role: confirmations, not judged.

@@ -72,7 +72,7 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     }),
     metrics: new PowertoolsMetricsSink(metrics),
     guardianRoleArn: settings.SG_GUARDIAN_ROLE_ARN,
-    commit: (s) => state.commit(s),
+    commit: (s, gone) => state.commit(s, gone),
     ec2Calls: () => reader.calls,
     homeAccountId: settings.SG_GUARDIAN_ROLE_ARN ? accountOfArn(settings.SG_GUARDIAN_ROLE_ARN) : undefined,
     decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE }),

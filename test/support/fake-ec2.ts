@@ -3,6 +3,9 @@ import {
   AuthorizeSecurityGroupIngressCommand,
   CreateNetworkAclEntryCommand,
   DeleteNetworkAclEntryCommand,
+  DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeManagedPrefixListsCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
@@ -11,6 +14,7 @@ import {
   EC2Client,
   EC2ServiceException,
   GetManagedPrefixListEntriesCommand,
+  ModifyInstanceAttributeCommand,
   ModifyNetworkInterfaceAttributeCommand,
   ModifySecurityGroupRulesCommand,
   ReplaceNetworkAclAssociationCommand,
@@ -40,7 +44,8 @@ function signed<T>(answer: (input: Json) => T) {
 type Json = Record<string, unknown>;
 
 /**
- * An in-memory EC2 behind aws-sdk-client-mock: describes answer from a core model, writes change it
+ * An in-memory EC2 behind aws-sdk-client-mock: describes (groups, rules, ENIs, NACLs, prefix lists and
+ * their entries, instances, launch templates and versions) answer from a core model, writes change it
  * through the core's applyChange (so a revert really restores the state), and AWS's idempotency errors
  * come back where AWS would send them. Every call is recorded.
  */
@@ -123,8 +128,59 @@ export class FakeEc2 {
         },
       ),
     })));
-    this.mock.on(DescribeManagedPrefixListsCommand).callsFake(signed(() => ({ PrefixLists: [] })));
-    this.mock.on(GetManagedPrefixListEntriesCommand).callsFake(signed(() => ({ Entries: [] })));
+    this.mock.on(DescribeManagedPrefixListsCommand).callsFake(signed((input: Json) => ({
+      PrefixLists: select(list('describe-managed-prefix-lists.json', 'PrefixLists'), input, 'PrefixListIds', 'PrefixListId', {
+        'prefix-list-id': (p) => [p.PrefixListId],
+      }),
+    })));
+    this.mock.on(GetManagedPrefixListEntriesCommand).callsFake(signed((input: Json) => {
+      const entries = this.files()[`get-managed-prefix-list-entries/${input.PrefixListId as string}.json`];
+      const known = list('describe-managed-prefix-lists.json', 'PrefixLists').some((p) => p.PrefixListId === input.PrefixListId);
+      if (!entries && known) return { Entries: [] };
+      if (!entries) throw awsError('InvalidPrefixListID.NotFound', `The prefix list ID '${input.PrefixListId}' does not exist`);
+      return entries;
+    }));
+    this.workloadDescribes(list);
+  }
+
+  /** DescribeInstances (reservations), DescribeLaunchTemplates and DescribeLaunchTemplateVersions, from the model. */
+  private workloadDescribes(list: (file: string, key: string) => Json[]): void {
+    const instancesOf = (r: Json) => (r.Instances as Json[]) ?? [];
+    this.mock.on(DescribeInstancesCommand).callsFake(signed((input: Json) => {
+      const reservations = list('describe-instances.json', 'Reservations').map((r) => ({
+        ...r,
+        Instances: select(instancesOf(r), input, 'InstanceIds', 'InstanceId', {
+          'instance-id': (i) => [i.InstanceId],
+          'instance-state-name': (i) => [(i.State as Json | undefined)?.Name],
+          'network-interface.network-interface-id': (i) =>
+            ((i.NetworkInterfaces as Json[]) ?? []).map((n) => n.NetworkInterfaceId),
+        }),
+      }));
+      return { Reservations: reservations.filter((r) => r.Instances.length > 0) };
+    }));
+    this.mock.on(DescribeLaunchTemplatesCommand).callsFake(signed((input: Json) => ({
+      LaunchTemplates: select(list('describe-launch-templates.json', 'LaunchTemplates'), input, 'LaunchTemplateIds', 'LaunchTemplateId', {
+        'launch-template-name': (t) => [t.LaunchTemplateName],
+      }),
+    })));
+    this.mock.on(DescribeLaunchTemplateVersionsCommand).callsFake(signed((input: Json) => {
+      const all = list('describe-launch-template-versions.json', 'LaunchTemplateVersions');
+      const template = list('describe-launch-templates.json', 'LaunchTemplates').find(
+        (t) => t.LaunchTemplateId === input.LaunchTemplateId,
+      );
+      if (input.LaunchTemplateId && !template)
+        throw awsError('InvalidLaunchTemplateId.NotFound', `The specified launch template, with template ID ${input.LaunchTemplateId}, does not exist.`);
+      const wanted = (input.Versions as string[] | undefined)?.map((v) =>
+        v === '$Default' ? String(template?.DefaultVersionNumber) : v === '$Latest' ? String(template?.LatestVersionNumber) : v,
+      );
+      return {
+        LaunchTemplateVersions: all.filter(
+          (v) =>
+            (!input.LaunchTemplateId || v.LaunchTemplateId === input.LaunchTemplateId) &&
+            (!wanted || wanted.includes(String(v.VersionNumber))),
+        ),
+      };
+    }));
   }
 
   private write(api: string, input: Json): Json {
@@ -188,6 +244,7 @@ const WRITES: [string, unknown][] = [
   ['RevokeSecurityGroupEgress', RevokeSecurityGroupEgressCommand],
   ['ModifySecurityGroupRules', ModifySecurityGroupRulesCommand],
   ['ModifyNetworkInterfaceAttribute', ModifyNetworkInterfaceAttributeCommand],
+  ['ModifyInstanceAttribute', ModifyInstanceAttributeCommand],
   ['CreateNetworkAclEntry', CreateNetworkAclEntryCommand],
   ['ReplaceNetworkAclEntry', ReplaceNetworkAclEntryCommand],
   ['DeleteNetworkAclEntry', DeleteNetworkAclEntryCommand],

@@ -15,3 +15,8 @@ export function linkApprover(sourceIp: string | undefined): Approver {
   const ip = sourceIp || 'unknown address';
   return { id: `link:${ip}`, label: `signed link from ${ip}` };
 }
+
+/** How the approver decided: "Slack" or "signed link". */
+export function approverChannel(approver: Approver): string {
+  return approver.id.startsWith('slack:') ? 'Slack' : 'signed link';
+}

@@ -1,7 +1,8 @@
 import { toAuditEntry } from '../audit-entry';
+import type { RevertPlan } from '../../core/verdict/types';
 import type { AuditLog, Clock, Decision, DecisionStore, Mode, Reverter, RevertOutcome } from '../ports';
-import type { Approver } from './approver';
-import { decisionIdsOf } from './decisions';
+import { type Approver, approverChannel } from './approver';
+import { choiceOf, decisionIdsOf } from './decisions';
 
 export interface DecideDeps {
   readonly decisions: DecisionStore;
@@ -11,7 +12,8 @@ export interface DecideDeps {
   readonly mode: Mode;
 }
 
-export type DecisionAction = 'revert' | 'keep';
+/** Revert the change, apply the one-call fix the decision holds, or keep it as it is. */
+export type DecisionAction = 'revert' | 'apply-fix' | 'keep';
 
 /** A claim that moved the event's decisions out of pending: this caller, and only it, goes on. */
 export interface Claimed {
@@ -28,7 +30,9 @@ export type ClaimResult =
   /** A newer change raised the same finding again: the one shown is not the one stored. */
   | { readonly status: 'outdated'; readonly decision: Decision }
   /** Someone decided already (or is reverting right now). */
-  | { readonly status: 'taken'; readonly decision: Decision };
+  | { readonly status: 'taken'; readonly decision: Decision }
+  /** The click asked for what the decision does not offer (Revert on an Apply-fix decision, or the reverse). */
+  | { readonly status: 'mismatch'; readonly decision: Decision };
 
 /** A revert claim older than this is taken to have crashed and may be claimed again. */
 const STALE_CLAIM_MS = 15 * 60_000;
@@ -36,11 +40,12 @@ const STALE_CLAIM_MS = 15 * 60_000;
 /**
  * Claims the decisions of the event behind `findingId`: the lock (the event's first finding id) by a
  * conditional write, then the others. Of two simultaneous calls exactly one gets 'claimed'.
- * A failed revert may be tried again. Keep is recorded in the audit log here.
+ * A failed revert (or fix) may be tried again. Keep is recorded in the audit log here.
+ * 'as-offered': whatever the decision offers (Revert, or Apply fix), as the confirmation page showed it.
  */
 export async function claimDecision(
   target: { readonly findingId: string; readonly eventId?: string },
-  action: DecisionAction,
+  action: DecisionAction | 'as-offered',
   approver: Approver,
   deps: DecideDeps,
 ): Promise<ClaimResult> {
@@ -48,11 +53,13 @@ export async function claimDecision(
   if (!shown) return { status: 'unknown' };
   if (target.eventId !== undefined && shown.eventId !== target.eventId)
     return { status: 'outdated', decision: shown };
+  const chosen = action === 'as-offered' ? choiceOf(shown) : action;
+  if (chosen !== 'keep' && chosen !== choiceOf(shown)) return { status: 'mismatch', decision: shown };
   const now = deps.clock.now();
   const move = {
     eventId: shown.eventId,
     from: ['pending', 'failed'] as const,
-    to: action === 'revert' ? ('reverting' as const) : ('kept' as const),
+    to: chosen === 'keep' ? ('kept' as const) : ('reverting' as const),
     at: now.toISOString(),
     decidedBy: approver.label,
     staleReverting: new Date(now.getTime() - STALE_CLAIM_MS).toISOString(),
@@ -67,23 +74,27 @@ export async function claimDecision(
   }
   const claimed = [lock.findingId];
   for (const id of others) if (await deps.decisions.transition(id, move)) claimed.push(id);
-  if (action === 'keep') await audit(lock, 'kept', approver, deps);
+  if (chosen === 'keep') await audit(lock, 'kept', approver, deps);
   return { status: 'claimed', decision: lock, findingIds: claimed };
 }
 
 /**
- * Applies the claimed event's revert plan (the reverter re-reads the resource first and skips a change
- * that was superseded since), then marks every claimed decision reverted or failed and audits it.
+ * Applies the claimed event's revert plan, or the one call of the fix the decision holds (the reverter
+ * re-reads the resource first and skips a change that was superseded since), then marks every claimed
+ * decision reverted (applied) or failed and audits it.
  */
 export async function completeRevert(
   claim: Claimed,
   approver: Approver,
   deps: DecideDeps,
 ): Promise<Decision> {
-  const { verdict } = claim.decision;
+  const { verdict, fix } = claim.decision;
   let outcome: RevertOutcome;
   try {
-    outcome = await deps.reverter.apply(verdict.revert, verdict);
+    if (fix?.apply) {
+      const plan: RevertPlan = { status: 'ready', steps: [fix.apply] };
+      outcome = await deps.reverter.apply(plan, verdict, { purpose: 'fix' });
+    } else outcome = await deps.reverter.apply(verdict.revert, verdict);
   } catch (error) {
     outcome = { status: 'failed', steps: [], reason: error instanceof Error ? error.message : String(error) };
   }
@@ -99,7 +110,13 @@ export async function completeRevert(
     const moved = await deps.decisions.transition(id, move);
     if (i === 0 && moved) finished = moved;
   }
-  await audit(finished, 'approved-revert', approver, deps, outcome);
+  if (!fix?.apply) await audit(finished, 'approved-revert', approver, deps, outcome);
+  else {
+    const how = `by ${approver.label} via ${approverChannel(approver)}`;
+    const what = outcome.status === 'reverted' ? `fix applied ${how}` : `fix not applied (${outcome.status}) ${how}`;
+    const why = outcome.reason ? `; ${outcome.reason}` : '';
+    await audit(finished, 'approved-fix', approver, deps, outcome, undefined, `${what}: ${fix.summary}${why}`);
+  }
   return finished;
 }
 
@@ -128,6 +145,7 @@ async function audit(
   deps: DecideDeps,
   outcome?: RevertOutcome,
   actionReason?: string,
+  outcomeDetail?: string,
 ): Promise<void> {
   const entry = toAuditEntry({
     verdict: decision.verdict,
@@ -140,5 +158,6 @@ async function audit(
     action,
     approver: approver.label,
     ...(actionReason && { actionReason }),
+    ...(outcomeDetail && { outcomeDetail }),
   });
 }

@@ -36,7 +36,10 @@ export async function showDecision(req: HttpRequest, deps: LinkDeps): Promise<Ht
   return htmlResponse(200, confirmationPage(decision, fields, new Date(check.exp * 1000)));
 }
 
-/** POST /decide: the confirmed revert, once, by whoever holds a valid link and the page's token. */
+/**
+ * POST /decide: the confirmed revert (or "Apply fix", as the decision offers and the page showed), once,
+ * by whoever holds a valid link and the page's token.
+ */
 export async function confirmDecision(req: HttpRequest, deps: LinkDeps): Promise<HttpResponse> {
   const origin = req.headers.origin;
   if (origin && deps.publicOrigin && origin !== deps.publicOrigin)
@@ -61,12 +64,12 @@ export async function confirmDecision(req: HttpRequest, deps: LinkDeps): Promise
   const approver = linkApprover(req.sourceIp);
   const claim = await claimDecision(
     { findingId: check.findingId, eventId: form.event },
-    'revert',
+    'as-offered',
     approver,
     deps,
   );
   if (claim.status === 'unknown') return notFound();
-  if (claim.status === 'outdated')
+  if (claim.status === 'outdated' || claim.status === 'mismatch')
     return htmlResponse(
       409,
       errorPage(

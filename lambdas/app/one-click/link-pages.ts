@@ -60,6 +60,7 @@ export function confirmationPage(d: Decision, fields: ConfirmFields, expiresAt: 
   const hidden = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`)
     .join('');
+  if (d.fix?.apply) return fixConfirmationPage(d, fields.f, hidden, expiresAt);
   return page(
     'Revert this change?',
     `${details(d, fields.f)}
@@ -71,6 +72,22 @@ and only if the resource still looks as this change left it. This link expires a
   );
 }
 
+/** "Apply fix": the change is not reverted; the one EC2 call of the least-privilege fix is made instead. */
+function fixConfirmationPage(d: Decision, findingId: string, hidden: string, expiresAt: Date): string {
+  const fix = d.fix!;
+  return page(
+    'Apply this fix?',
+    `${details(d, findingId)}
+<h2>What will be applied</h2>
+<p>${e(fix.summary)}</p>
+${stepList(fix.apply ? [fix.apply.summary] : [])}
+<p class="note">The change itself is not reverted. Equivalent command: <code>${e(fix.awsCli)}</code></p>
+<form method="post" action="${DECIDE_PATH}">${hidden}<button type="submit" id="apply-fix">Apply fix</button></form>
+<p class="note">Opening this page changed nothing. The fix is applied only when you press the button, once,
+and only if the resource still looks as the alert saw it. This link expires at ${e(expiresAt.toISOString())}.</p>`,
+  );
+}
+
 /** A decision that is no longer pending: who did what, no button. */
 export function decidedPage(d: Decision, findingId: string): string {
   return page(`Already ${describeDecision(d)}`, `${details(d, findingId)}${outcomeSection(d)}`);
@@ -78,8 +95,15 @@ export function decidedPage(d: Decision, findingId: string): string {
 
 /** POST: what happened. */
 export function resultPage(d: Decision, findingId: string): string {
-  const title = d.status === 'reverted' ? 'Reverted' : 'Not reverted';
-  const reason = outcomeReason(d.outcome);
+  const fixed = d.fix?.apply !== undefined;
+  const title = fixed
+    ? d.status === 'reverted'
+      ? 'Fix applied'
+      : 'Fix not applied'
+    : d.status === 'reverted'
+      ? 'Reverted'
+      : 'Not reverted';
+  const reason = outcomeReason(d.outcome, fixed ? 'fix' : 'revert');
   return page(
     title,
     `<p id="outcome">${e(describeDecision(d))}${reason ? `: ${e(reason)}` : '.'}</p>

@@ -8,11 +8,19 @@ const STATUS_TEXT: Record<Decision['status'], string> = {
   failed: 'revert failed',
 };
 
-/** "reverted by Slack user U1 (alice) at 2026-…" */
+/** The same statuses when the decision applies a fix ("Apply fix") instead of reverting. */
+const FIX_STATUS_TEXT: Record<Decision['status'], string> = {
+  ...STATUS_TEXT,
+  reverting: 'having its fix applied',
+  reverted: 'fixed (fix applied)',
+  failed: 'fix failed',
+};
+
+/** "reverted by Slack user U1 (alice) at 2026-…", "fixed (fix applied) by signed link from … at …" */
 export function describeDecision(d: Decision): string {
   const by = d.decidedBy ? ` by ${d.decidedBy}` : '';
   const at = d.decidedAt ? ` at ${d.decidedAt}` : '';
-  return `${STATUS_TEXT[d.status]}${by}${at}`;
+  return `${(d.fix?.apply ? FIX_STATUS_TEXT : STATUS_TEXT)[d.status]}${by}${at}`;
 }
 
 /** One line per step: what it did (applied, already as wanted, failed and why). */
@@ -25,8 +33,8 @@ function stepLine(s: StepOutcome): string {
   return `${status}: ${s.step.summary}${s.error ? ` — ${s.error}` : ''}`;
 }
 
-/** Why a revert did not fully happen, when it did not. */
-export function outcomeReason(outcome: RevertOutcome | undefined): string | undefined {
+/** Why a revert (or fix) did not fully happen, when it did not. */
+export function outcomeReason(outcome: RevertOutcome | undefined, what = 'revert'): string | undefined {
   if (!outcome || outcome.status === 'reverted') return undefined;
-  return outcome.reason ?? `revert ${outcome.status}`;
+  return outcome.reason ?? `${what} ${outcome.status}`;
 }

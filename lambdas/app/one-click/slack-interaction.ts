@@ -11,6 +11,7 @@ import {
   releaseClaim,
 } from './decide';
 import type { DecisionJob } from './decision-job';
+import { choiceOf } from './decisions';
 import { emptyResponse, type HttpRequest, type HttpResponse, textResponse } from './http';
 import { alreadyDecided, decidedMessage, ephemeral, type OriginalMessage } from './slack-replies';
 import { SLACK_MAX_SKEW_SECONDS, verifySlackSignature } from './slack-signature';
@@ -27,7 +28,7 @@ export interface SlackInteractionDeps extends DecideDeps {
   readonly log?: (message: string, detail?: Record<string, unknown>) => void;
 }
 
-/** A click on Revert or Keep, as the Slack adapter read it from the payload. */
+/** A click on Revert, Apply fix or Keep, as the Slack adapter read it from the payload. */
 export interface SlackClick {
   readonly action: DecisionAction;
   readonly user: { readonly id: string; readonly username?: string; readonly name?: string };
@@ -65,7 +66,7 @@ export async function handleSlackInteraction(
     deps.log?.('one-click refused', { approver: approver.label, reason: authorization.reason });
     await recordDenied(findingId, approver, authorization.reason, deps);
     await reply(
-      ephemeral('You are not allowed to revert or keep sg-guardian findings. Nothing was changed.'),
+      ephemeral('You are not allowed to revert, fix or keep sg-guardian findings. Nothing was changed.'),
     );
     return emptyResponse();
   }
@@ -79,6 +80,12 @@ export async function handleSlackInteraction(
       ephemeral('Nothing done: a newer change raised this finding again; decide on the newer alert.'),
     );
   else if (claim.status === 'taken') await reply(alreadyDecided(claim.decision));
+  else if (claim.status === 'mismatch')
+    await reply(
+      ephemeral(
+        `Nothing done: this alert offers ${choiceOf(claim.decision) === 'apply-fix' ? 'Apply fix' : 'Revert'}, not the button that was sent.`,
+      ),
+    );
   else if (click.action === 'keep')
     await reply(decidedMessage(claim.decision, click.user.id, click.original));
   else await startRevert(claim, click, approver, deps);

@@ -17,8 +17,8 @@ export function ephemeral(text: string): SlackResponse {
 }
 
 /**
- * The original message with the decision appended: the buttons go once the finding is reverted or
- * kept, and stay after a failed revert so it can be tried again.
+ * The original message with the decision appended: the buttons go once the finding is reverted, fixed
+ * or kept, and stay after a failed revert (or fix) so it can be tried again.
  */
 export function decidedMessage(
   d: Decision,
@@ -42,12 +42,24 @@ function decisionText(d: Decision, clickedBy: string): string {
   ];
   const who = `<@${clickedBy}>`;
   if (d.status === 'kept')
-    return `${icon} *Kept* by ${who} at ${d.decidedAt}: nothing was reverted; this finding will not be alerted again.`;
+    return `${icon} *Kept* by ${who} at ${d.decidedAt}: nothing was ${d.fix?.apply ? 'changed' : 'reverted'}; this finding will not be alerted again.`;
+  if (d.fix?.apply) return fixText(d, who);
   const reason = outcomeReason(d.outcome);
   const head =
     d.status === 'reverted'
       ? `${icon} *Reverted* by ${who} at ${d.decidedAt}.`
       : `${icon} *Revert failed* (requested by ${who}): ${escapeText(reason ?? 'unknown reason')}. The change may still be in place; you can try again.`;
+  const steps = stepLines(d.outcome).map((l) => `• ${escapeText(l)}`);
+  return [head, ...steps].join('\n');
+}
+
+/** The outcome of "Apply fix": applied (or already in place), or failed and why. */
+function fixText(d: Decision, who: string): string {
+  const reason = outcomeReason(d.outcome, 'fix');
+  const head =
+    d.status === 'reverted'
+      ? `:hammer_and_wrench: *Fix applied* by ${who} at ${d.decidedAt}.`
+      : `:warning: *Fix failed* (requested by ${who}): ${escapeText(reason ?? 'unknown reason')}. Nothing may have changed; you can try again.`;
   const steps = stepLines(d.outcome).map((l) => `• ${escapeText(l)}`);
   return [head, ...steps].join('\n');
 }

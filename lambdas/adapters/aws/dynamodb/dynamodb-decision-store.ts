@@ -21,6 +21,8 @@ export const DEFAULT_DECISION_TTL_DAYS = 90;
 
 const VERDICT = { plain: 'verdict', gzip: 'verdictGzip' } as const;
 const OUTCOME = { plain: 'outcome', gzip: 'outcomeGzip' } as const;
+/** The one-call fix a click applies ("Apply fix"), when the decision offers one. */
+const FIX = { plain: 'fix', gzip: 'fixGzip' } as const;
 const DAY_SECONDS = 86_400;
 /** A new alert may replace these; a kept or in-progress decision stays. */
 const REPLACEABLE: readonly DecisionStatus[] = ['pending', 'reverted', 'failed'];
@@ -59,6 +61,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
       createdAt: { S: decision.createdAt },
       expiresAt: { N: String(now + this.#ttlSeconds) },
       ...encodeJson(decision.verdict, VERDICT, `decision ${decision.findingId}`),
+      ...(decision.fix && encodeJson(decision.fix, FIX, `fix ${decision.findingId}`)),
     };
     const replaceable = REPLACEABLE.map((_, i) => `:r${i}`);
     const out = await conditional(() =>
@@ -172,6 +175,7 @@ function keyOf(findingId: string): string {
 function decisionOf(item: Item): Decision {
   const label = item.pk?.S ?? 'decision';
   const outcome = item.outcome || item.outcomeGzip ? decodeJson(item, OUTCOME, label) : undefined;
+  const fix = item.fix || item.fixGzip ? decodeJson(item, FIX, label) : undefined;
   return {
     findingId: item.findingId?.S ?? '',
     eventId: item.eventId?.S ?? '',
@@ -181,5 +185,6 @@ function decisionOf(item: Item): Decision {
     ...(item.decidedBy?.S !== undefined && { decidedBy: item.decidedBy.S }),
     ...(item.decidedAt?.S !== undefined && { decidedAt: item.decidedAt.S }),
     ...(outcome !== undefined && { outcome: outcome as Decision['outcome'] }),
+    ...(fix !== undefined && { fix: fix as Decision['fix'] }),
   };
 }

@@ -2,7 +2,16 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CachedIds, CachedState, StateCache } from '../../../app/ports';
 import { batchGetAll, batchWriteAll, type RetryPolicy } from './dynamodb-batch';
 import { queryAll } from './dynamodb-query';
-import { itemsOf, keysOf, SCOPE_KIND, STATE_KINDS, scopedKind, scopeMarker, stateOf } from './dynamodb-state-items';
+import {
+  COVERAGE_KIND,
+  itemsOf,
+  keysOf,
+  SCOPE_KIND,
+  STATE_KINDS,
+  scopedKind,
+  scopeMarker,
+  stateOf,
+} from './dynamodb-state-items';
 import { STATE_TABLE } from './table-schemas';
 
 /** IAM actions on the state table and its `byKind` index (Query needs `<table arn>/index/byKind`). */
@@ -51,11 +60,10 @@ export class DynamoDbStateCache implements StateCache {
     return stateOf(items, this.#scope);
   }
 
-  /** Queries the `byKind` index once per kind (eventually consistent, like any GSI read). */
+  /** Queries the `byKind` index once per kind and once for the coverage (eventually consistent, like any GSI read). */
   async loadAll(): Promise<CachedState> {
-    const perKind = await Promise.all(
-      STATE_KINDS.map(({ kind }) => this.#itemsOfKind(scopedKind(kind, this.#scope))),
-    );
+    const kinds = [...STATE_KINDS.map(({ kind }) => kind), COVERAGE_KIND] as const;
+    const perKind = await Promise.all(kinds.map((kind) => this.#itemsOfKind(scopedKind(kind, this.#scope))));
     return stateOf(perKind.flat(), this.#scope);
   }
 

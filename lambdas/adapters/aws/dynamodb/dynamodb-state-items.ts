@@ -1,15 +1,42 @@
 import type { CachedIds, CachedState } from '../../../app/ports';
 import type { Item } from './dynamodb-batch';
+import { launchTemplateVersionKey } from '../../../core/model/types';
 import { decodeJson, encodeJson } from './dynamodb-json-codec';
 
-/** The resource kinds of the state table, with where each lives in CachedState / CachedIds. */
+/**
+ * The resource kinds of the state table, with where each lives in CachedState / CachedIds and its id.
+ *
+ * Item sizes (DynamoDB's limit is 400 KB an item; the codec gzips JSON past 300 KB and refuses what
+ * stays over 390 KB): every resource is one item, and a launch template's versions are one item EACH
+ * (`ltv#lt-0abc#7`), never a list inside the template's item (a template may have 10,000 versions).
+ * A prefix list keeps its CIDRs only (no descriptions): 1,000 entries (AWS's per-list maximum) are at
+ * most ~46 KB of JSON. An instance keeps its id, state, tags (≤ 50) and ENI attachments.
+ */
 export const STATE_KINDS = [
-  { kind: 'group', state: 'groups', ids: 'groupIds' },
-  { kind: 'eni', state: 'enis', ids: 'eniIds' },
-  { kind: 'nacl', state: 'nacls', ids: 'naclIds' },
+  { kind: 'group', state: 'groups', ids: 'groupIds', id: (v: { groupId: string }) => v.groupId },
+  { kind: 'eni', state: 'enis', ids: 'eniIds', id: (v: { eniId: string }) => v.eniId },
+  { kind: 'nacl', state: 'nacls', ids: 'naclIds', id: (v: { naclId: string }) => v.naclId },
+  { kind: 'instance', state: 'instances', ids: 'instanceIds', id: (v: { instanceId: string }) => v.instanceId },
+  { kind: 'pl', state: 'prefixLists', ids: 'prefixListIds', id: (v: { prefixListId: string }) => v.prefixListId },
+  {
+    kind: 'lt',
+    state: 'launchTemplates',
+    ids: 'launchTemplateIds',
+    id: (v: { launchTemplateId: string }) => v.launchTemplateId,
+  },
+  {
+    kind: 'ltv',
+    state: 'launchTemplateVersions',
+    ids: 'launchTemplateVersionKeys',
+    id: (v: { launchTemplateId: string; versionNumber: number }) =>
+      launchTemplateVersionKey(v.launchTemplateId, v.versionNumber),
+  },
 ] as const;
 
 export type StateKind = (typeof STATE_KINDS)[number]['kind'];
+
+/** The `kind` of the one item that says which optional layers the last full read covered. */
+export const COVERAGE_KIND = 'coverage';
 
 const DATA = { plain: 'data', gzip: 'dataGzip' } as const;
 
@@ -19,10 +46,10 @@ const DATA = { plain: 'data', gzip: 'dataGzip' } as const;
  */
 export type StateScope = string | undefined;
 
-const keyOf = (kind: StateKind, id: string, scope: StateScope) => `${scope ? `${scope}|` : ''}${kind}#${id}`;
+const keyOf = (kind: StateKind | typeof COVERAGE_KIND, id: string, scope: StateScope) => `${scope ? `${scope}|` : ''}${kind}#${id}`;
 
 /** The `kind` attribute (the byKind index's partition key) of a kind in a scope. */
-export const scopedKind = (kind: StateKind, scope: StateScope) => (scope ? `${kind}@${scope}` : kind);
+export const scopedKind = (kind: StateKind | typeof COVERAGE_KIND, scope: StateScope) => (scope ? `${kind}@${scope}` : kind);
 
 /**
  * The `kind` of the marker item each scoped partition keeps (`scope#<account>/<region>`), so the sweep
@@ -35,16 +62,16 @@ export function scopeMarker(scope: string, updatedAt: string): Item {
   return { pk: { S: `${SCOPE_KIND}#${scope}` }, kind: { S: SCOPE_KIND }, scope: { S: scope }, updatedAt: { S: updatedAt } };
 }
 
-/** The key (`group#sg-0abc`, `eni#eni-1`, `nacl#acl-1`) of every id asked for, once each. */
+/** The key (`group#sg-0abc`, `eni#eni-1`, `ltv#lt-1#7`...) of every id asked for, once each. */
 export function keysOf(ids: CachedIds, scope?: StateScope): Item[] {
   const pks = STATE_KINDS.flatMap(({ kind, ids: field }) => (ids[field] ?? []).map((id) => keyOf(kind, id, scope)));
   return [...new Set(pks)].map((pk) => ({ pk: { S: pk } }));
 }
 
-/** One item per resource; a resource listed twice is written once (the last copy). */
+/** One item per resource (a resource listed twice is written once: the last copy), and the coverage. */
 export function itemsOf(state: CachedState, updatedAt: string, scope?: StateScope): Item[] {
   const items = new Map<string, Item>();
-  const put = (kind: StateKind, id: string, value: unknown) => {
+  const put = (kind: StateKind | typeof COVERAGE_KIND, id: string, value: unknown) => {
     const pk = keyOf(kind, id, scope);
     items.set(pk, {
       pk: { S: pk },
@@ -53,20 +80,26 @@ export function itemsOf(state: CachedState, updatedAt: string, scope?: StateScop
       ...encodeJson(value, DATA, pk),
     });
   };
-  for (const group of state.groups) put('group', group.groupId, group);
-  for (const eni of state.enis) put('eni', eni.eniId, eni);
-  for (const nacl of state.nacls) put('nacl', nacl.naclId, nacl);
+  for (const { kind, state: field, id } of STATE_KINDS)
+    for (const value of state[field] ?? []) put(kind, (id as (v: unknown) => string)(value), value);
+  if (state.coverage) put(COVERAGE_KIND, 'layers', state.coverage);
   return [...items.values()];
 }
 
 /** Sorts items back into a CachedState by their `kind` attribute, ordered by key. */
 export function stateOf(items: readonly Item[], scope?: StateScope): CachedState {
   const sorted = [...items].sort((a, b) => (a.pk?.S ?? '').localeCompare(b.pk?.S ?? ''));
-  const ofKind = (kind: StateKind) =>
+  const ofKind = (kind: StateKind | typeof COVERAGE_KIND) =>
     sorted.filter((item) => item.kind?.S === scopedKind(kind, scope)).map((item) => decodeJson(item, DATA, item.pk?.S ?? '?'));
+  const [coverage] = ofKind(COVERAGE_KIND) as CachedState['coverage'][];
   return {
     groups: ofKind('group') as CachedState['groups'],
     enis: ofKind('eni') as CachedState['enis'],
     nacls: ofKind('nacl') as CachedState['nacls'],
+    instances: ofKind('instance') as NonNullable<CachedState['instances']>,
+    prefixLists: ofKind('pl') as NonNullable<CachedState['prefixLists']>,
+    launchTemplates: ofKind('lt') as NonNullable<CachedState['launchTemplates']>,
+    launchTemplateVersions: ofKind('ltv') as NonNullable<CachedState['launchTemplateVersions']>,
+    ...(coverage && { coverage }),
   };
 }

@@ -106,7 +106,8 @@ describe('DynamoDB batches at the SDK boundary', () => {
       .filter((c) => c.args[0].input.ExpressionAttributeValues?.[':kind']?.S === 'group');
     expect(groupQueries).toHaveLength(2);
     expect(groupQueries[1]!.args[0].input.ExclusiveStartKey).toEqual(page2Key);
-    expect(mock.commandCalls(QueryCommand)).toHaveLength(4);
+    // one query per kind (group, eni, nacl, instance, pl, lt, ltv) and the coverage item, plus groups' page 2
+    expect(mock.commandCalls(QueryCommand)).toHaveLength(9);
     expect(all.groups).toEqual([group('sg-1'), group('sg-2')]);
   });
 });

@@ -50,6 +50,22 @@ describe('DynamoDB decision store', () => {
     expect(read).toEqual(JSON.parse(JSON.stringify(decision)));
   });
 
+  it('reads a saved Apply-fix decision back with the fix its click applies', async () => {
+    // Prepare
+    const store = await freshStore();
+    const { verdict } = await notifiedIncident('07-self-reference-removed');
+    const notRevertible = { ...verdict, revert: { status: 'unknown-prior' as const, steps: [] } };
+    const decision = pendingDecisions(notRevertible, NOW)[0]!;
+
+    // Act
+    await store.savePending(decision);
+    const read = await store.get(decision.findingId);
+
+    // Assess
+    expect(decision.fix?.apply?.api).toBe('AuthorizeSecurityGroupIngress');
+    expect(read?.fix).toEqual(decision.fix);
+  });
+
   it('moves a decision out of pending once: a second claim finds nothing to move', async () => {
     // Prepare
     const store = await freshStore();

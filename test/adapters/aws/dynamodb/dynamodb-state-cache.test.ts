@@ -120,7 +120,15 @@ describe('DynamoDbStateCache', () => {
     await cache.remove({ groupIds: [] });
 
     // Assess
-    expect(loaded).toEqual({ groups: [], enis: [], nacls: [] });
+    expect(loaded).toEqual({
+      groups: [],
+      enis: [],
+      nacls: [],
+      instances: [],
+      prefixLists: [],
+      launchTemplates: [],
+      launchTemplateVersions: [],
+    });
     expect(send).not.toHaveBeenCalled();
     send.mockRestore();
   });

@@ -1,0 +1,169 @@
+import {
+  DescribeInstancesCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  GetManagedPrefixListEntriesCommand,
+} from '@aws-sdk/client-ec2';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Change } from '../../lambdas/core/events/types';
+import { applyChange } from '../../lambdas/core/state/apply-change';
+import { eni } from '../core/support/builders';
+import { LAUNCH, phantomWorld } from './support/workload-account';
+
+let world: ReturnType<typeof phantomWorld>;
+afterEach(() => world.stop());
+
+describe('LiveStateSource cold start', () => {
+  it('caches instances, prefix lists with entries, templates and versions, and marks them covered', async () => {
+    // Prepare
+    world = phantomWorld();
+
+    // Act
+    const model = await world.source.modelFor(undefined);
+
+    // Assess
+    expect(model.coverage).toMatchObject({ prefixLists: true, instances: true, launchTemplates: true });
+    expect(model.instance('i-old')?.networkInterfaces).toEqual([
+      { eniId: 'eni-old0', deviceIndex: 0 },
+      { eniId: 'eni-old1', deviceIndex: 1 },
+    ]);
+    expect(model.prefixList('pl-0office')?.cidrs).toEqual(['198.51.100.0/24']);
+    expect(model.launchTemplateVersion('lt-0web', 7)?.networkInterfaces[1]?.groupIds).toEqual(['sg-0stale']);
+    const all = await world.cache.loadAll();
+    expect(all.coverage).toEqual({ prefixLists: true, instances: true, launchTemplates: true });
+    expect(all.instances?.map((i) => i.instanceId)).toEqual(['i-old']);
+    expect(all.launchTemplateVersions?.map((v) => v.versionNumber)).toEqual([6, 7]);
+  });
+
+  it('reads everything once when the cache predates coverage, then never again', async () => {
+    // Prepare: groups cached by an older version, nothing says instances were ever read
+    world = phantomWorld();
+    const full = await world.reader.readAll();
+    world.reader.resetCalls();
+    await world.cache.save({ groups: [], enis: [], nacls: [] });
+    world.cache.items.set('groups#sg-0alb', { groupId: 'sg-0alb', groupName: 'alb', tags: {}, rules: [] });
+
+    // Act
+    const model = await world.source.modelFor(undefined);
+
+    // Assess
+    expect(full.instances).toBeDefined();
+    expect(world.reader.calls).toBeGreaterThan(0);
+    expect(model.coverage.instances).toBe(true);
+    expect(world.cache.coverage).toEqual({ prefixLists: true, instances: true, launchTemplates: true });
+  });
+});
+
+describe('LiveStateSource around a change', () => {
+  it('judges a launch on the state before it: the launched instance and ENIs never come from the live read', async () => {
+    // Prepare
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+    world.land(LAUNCH);
+
+    // Act
+    const before = await world.source.modelFor(LAUNCH);
+
+    // Assess: one batch of reads, the ALB side's groups and ENIs among them, no DescribeInstances
+    expect(before.instance('i-new')).toBeUndefined();
+    expect(before.eni('eni-new1')).toBeUndefined();
+    expect(before.eni('eni-new0')).toBeUndefined(); // EC2 answered it (it carries sg-0web): not taken
+    expect(world.scopes).toHaveLength(1);
+    expect(world.scopes[0]).toMatchObject({
+      groupIds: expect.arrayContaining(['sg-0alb', 'sg-0web', 'sg-0stale']),
+      enisOfGroups: expect.arrayContaining(['sg-0alb']),
+      instanceIds: [],
+    });
+    expect(world.ec2.mock.commandCalls(DescribeInstancesCommand)).toHaveLength(1); // the cold start's only
+    const after = applyChange(before, LAUNCH).model;
+    expect(after.eni('eni-new1')?.groupIds).toEqual(['sg-0stale']);
+  });
+
+  it('takes the groups of an ENI being attached from one live read when the cache does not know it', async () => {
+    // Prepare: an ENI created after the last sweep, attached as device 2 of i-old
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+    const spare = eni('eni-spare', { subnetId: 'subnet-a', ip: '10.0.1.30', groupIds: ['sg-0stale'] });
+    world.land({ kind: 'eni-created', eni: spare });
+    const attach: Change = { kind: 'eni-attached', eniId: 'eni-spare', instanceId: 'i-old', deviceIndex: 2, attachmentId: 'eni-attach-0spare' };
+    world.land(attach);
+
+    // Act
+    const before = await world.source.modelFor(attach);
+
+    // Assess: a resolution read, then the neighbourhood; the ENI as it was before (unattached)
+    expect(world.scopes).toHaveLength(2);
+    expect(world.scopes[0]).toEqual({ eniIds: ['eni-spare'], instanceIds: ['i-old'] });
+    expect(before.eni('eni-spare')).toMatchObject({ groupIds: ['sg-0stale'] });
+    expect(before.eni('eni-spare')?.instanceId).toBeUndefined();
+    expect(before.instance('i-old')?.networkInterfaces.map((n) => n.eniId)).toEqual(['eni-old0', 'eni-old1']);
+    expect(applyChange(before, attach).effective).toBe(true);
+  });
+
+  it('keeps the cached groups of an instance’s primary ENI as the prior state and reads the instance', async () => {
+    // Prepare
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+    const set: Change = { kind: 'instance-groups-set', instanceId: 'i-old', groupIds: ['sg-0stale'] };
+    world.land(set);
+
+    // Act
+    const before = await world.source.modelFor(set);
+
+    // Assess
+    expect(before.eni('eni-old0')?.groupIds).toEqual(['sg-0web']);
+    expect(world.scopes).toHaveLength(1);
+    expect(world.scopes[0]).toMatchObject({ instanceIds: ['i-old'], eniIds: ['eni-old0'] });
+  });
+
+  it('reads a modified prefix list’s entries and the groups that reference it, keeping the cached entries as prior', async () => {
+    // Prepare
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+    const change: Change = { kind: 'prefix-list-modified', prefixListId: 'pl-0office', added: ['0.0.0.0/1', '128.0.0.0/1'], removed: [] };
+    world.land(change);
+    world.ec2.mock.resetHistory();
+
+    // Act
+    const before = await world.source.modelFor(change);
+
+    // Assess
+    expect(before.prefixList('pl-0office')?.cidrs).toEqual(['198.51.100.0/24']);
+    expect(world.scopes[0]).toMatchObject({ prefixListIds: ['pl-0office'], groupIds: expect.arrayContaining(['sg-0web']) });
+    expect(world.ec2.mock.commandCalls(GetManagedPrefixListEntriesCommand)).toHaveLength(1);
+  });
+
+  it('reads the template versions a new default moves between, keeping the cached default as prior', async () => {
+    // Prepare
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+    const change: Change = { kind: 'launch-template-default-set', launchTemplateId: 'lt-0web', defaultVersion: 7 };
+    world.land(change);
+    world.ec2.mock.resetHistory();
+
+    // Act
+    const before = await world.source.modelFor(change);
+
+    // Assess
+    expect(before.launchTemplate('lt-0web')?.defaultVersionNumber).toBe(6);
+    expect(world.scopes).toHaveLength(1);
+    expect(world.scopes[0]).toMatchObject({
+      launchTemplateIds: ['lt-0web'],
+      launchTemplateVersions: [{ launchTemplateId: 'lt-0web', versions: ['7', '6'] }],
+      groupIds: expect.arrayContaining(['sg-0alb', 'sg-0stale']),
+    });
+    expect(world.ec2.mock.commandCalls(DescribeLaunchTemplateVersionsCommand)[0]?.args[0].input.Versions).toEqual(['7', '6']);
+  });
+
+  it('forgets a deleted group from the view and the cache on commit', async () => {
+    // Prepare
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+
+    // Act
+    await world.source.commit({ groups: [], enis: [], nacls: [] }, { groupIds: ['sg-0stale'] });
+
+    // Assess
+    expect(world.source.current().group('sg-0stale')).toBeUndefined();
+    expect((await world.cache.load({ groupIds: ['sg-0stale'] })).groups).toEqual([]);
+  });
+});
