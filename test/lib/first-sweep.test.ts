@@ -27,6 +27,32 @@ describe('the first sweep', () => {
     expect(Object.keys(versions)).toHaveLength(1);
   });
 
+  it('lets the trigger invoke the versions of the sweep function and nothing else', () => {
+    // Prepare
+    const sweeper = synth.stack.getLogicalId(synth.guardian.sweeper.node.defaultChild as never);
+
+    // Act
+    const roles = synth.template.findResources('AWS::IAM::Role');
+    const provider = Object.entries(roles).find(([id]) => id.startsWith('AWSCDKTriggerCustomResourceProvider'))?.[1];
+
+    // Assess
+    expect(provider?.Properties.Policies).toEqual([
+      {
+        PolicyName: 'Inline',
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['lambda:InvokeFunction'],
+              Resource: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [sweeper, 'Arn'] }, ':*']] }],
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
   it('waits for the state table and the role it writes with', () => {
     // Prepare
     const table = synth.stack.getLogicalId(synth.guardian.tables.state.node.defaultChild as never);

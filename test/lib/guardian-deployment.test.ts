@@ -20,11 +20,12 @@ import {
   REGION,
   ORGANIZATION_SLACK_ARN as SLACK_ARN,
   synthGuardian,
+  guardianFunctions,
 } from './guardian-fixture';
 
 const organizationConfig = parseConfig(ORGANIZATION_CONFIG, 'org.yaml');
 const env = (t: Template) =>
-  Object.values(t.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment.Variables);
+  guardianFunctions(t).map((f) => f.Properties.Environment.Variables);
 const resourcesOf = (t: Template, action: string) =>
   iamStatements(t)
     .filter((s) => s.actions.includes(action))
@@ -79,7 +80,7 @@ describe("guardian.yaml's deployment keys", () => {
 
   it('tell the sweep every watched region of its account', () => {
     // Act
-    const functions = Object.values(synth.template.findResources('AWS::Lambda::Function'));
+    const functions = guardianFunctions(synth.template);
     const regions = functions.map((f) => f.Properties.Environment?.Variables?.SG_GUARDIAN_REGIONS);
 
     // Assess

@@ -102,3 +102,15 @@ function conditionText(condition: NonNullable<Statement['Condition']>) {
     ]),
   );
 }
+
+type FunctionResource = { Properties: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The guardian's own functions: every AWS::Lambda::Function but CDK's custom resource providers (the
+ * trigger that runs the first sweep at deploy time has one, with CDK's `__entrypoint__` handler).
+ */
+export function guardianFunctions(template: Template): FunctionResource[] {
+  return Object.values(template.findResources('AWS::Lambda::Function') as Record<string, FunctionResource>).filter(
+    (f) => f.Properties.Handler !== '__entrypoint__.handler',
+  );
+}

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../lambdas/core/config/parse-config';
 import { GuardianPropsError } from '../../lib/errors';
 import { SecurityGroupGuardian, type SecurityGroupGuardianProps } from '../../lib/security-group-guardian';
-import { CONFIG_FILE, cdkJsonContext, iamStatements, synthGuardian } from './guardian-fixture';
+import { CONFIG_FILE, cdkJsonContext, iamStatements, synthGuardian, guardianFunctions } from './guardian-fixture';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:sg-guardian/slack-AbCdEf';
 const config = parseConfig(readFileSync(CONFIG_FILE, 'utf8'), CONFIG_FILE);
@@ -82,7 +82,7 @@ describe('SecurityGroupGuardian props', () => {
 
     it('passes mode, audit retention and Slack settings to the handlers', () => {
       // Act
-      const envs = Object.values(synth.template.findResources('AWS::Lambda::Function')).map(
+      const envs = guardianFunctions(synth.template).map(
         (f) => f.Properties.Environment.Variables,
       );
 
