@@ -1,6 +1,5 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { fromFunctionUrlEvent, toFunctionUrlResult } from '../adapters/aws/lambda/function-url-http';
 import { isJobEvent, type JobEvent } from '../adapters/aws/lambda/lambda-async-runner';
@@ -10,14 +9,12 @@ import { composeActions } from './compose-actions';
 import { readSettings } from './settings';
 
 const logger = new Logger({ serviceName: 'sg-guardian-actions' });
-const tracer = new Tracer({ serviceName: 'sg-guardian-actions' });
 const lambda = new LambdaClient({});
-const { deps, runJob, clients } = composeActions(readSettings(process.env), {
+const { deps, runJob } = composeActions(readSettings(process.env), {
   invoke: (input) => lambda.send(new InvokeCommand(input)),
   functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
   log: (message, detail) => logger.info(message, detail ?? {}),
 });
-for (const client of [...clients, lambda]) tracer.captureAWSv3Client(client);
 
 /**
  * Behind a Lambda Function URL (auth NONE: Slack and browsers cannot sign requests; every request is

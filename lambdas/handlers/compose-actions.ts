@@ -80,7 +80,7 @@ export function composeActions(settings: Settings, options: ComposeActionsOption
     ...(publicUrl && { publicOrigin: new URL(publicUrl).origin }),
     ...(options.log && { log: options.log }),
   };
-  return { deps, runJob, dynamodb, clients: [ec2, dynamodb, secrets] as const };
+  return { deps, runJob, dynamodb };
 }
 
 /** The self-invoke when wired; else inline (the answer to Slack then waits for the revert). */

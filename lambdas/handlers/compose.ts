@@ -87,7 +87,6 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     reader,
     cache,
     dynamodb,
-    clients: [ec2, dynamodb, sns, secrets, accounts.sts] as const,
   };
 }
 

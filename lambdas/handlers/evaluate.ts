@@ -1,6 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
 import { makeEventIdempotent } from '../adapters/aws/dynamodb/idempotency';
 import { processEvent } from '../app/process-event';
@@ -10,10 +9,8 @@ import { readSettings } from './settings';
 
 const logger = new Logger({ serviceName: 'sg-guardian' });
 const metrics = new Metrics({ namespace: 'SgGuardian', serviceName: 'sg-guardian' });
-const tracer = new Tracer({ serviceName: 'sg-guardian' });
 const settings = readSettings(process.env);
-const { depsFor, dynamodb, clients } = composePipeline(settings, metrics);
-for (const client of clients) tracer.captureAWSv3Client(client);
+const { depsFor, dynamodb } = composePipeline(settings, metrics);
 
 /** One EventBridge "AWS API Call via CloudTrail" event: judge, revert per policy, notify, audit. */
 async function evaluate(event: unknown, _context: Context) {
