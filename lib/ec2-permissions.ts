@@ -14,7 +14,8 @@ interface WriteResources {
   readonly changed: string;
   /**
    * The other resources the call names. They never carry the tag condition: the rule an authorize
-   * creates has no tags yet, and the groups a revert re-attaches to an interface are the ones it had.
+   * creates has no tags yet, and the groups a revert re-attaches to an interface are the ones it had
+   * (a one-click "Apply fix" adds the group a declared dependency selects; the fix uses these same actions).
    */
   readonly named: readonly string[];
 }

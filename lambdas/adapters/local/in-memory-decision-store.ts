@@ -15,6 +15,7 @@ export class InMemoryDecisionStore implements DecisionStore {
       verdict: decision.verdict,
       createdAt: decision.createdAt,
       status: 'pending',
+      ...(decision.fix && { fix: decision.fix }),
     });
     return true;
   }

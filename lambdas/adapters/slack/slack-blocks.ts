@@ -7,7 +7,8 @@ import {
   oneLine,
   summarize,
 } from '../../app/render/notification';
-import type { Finding } from '../../core/verdict/types';
+import { fixOffer } from '../../app/one-click/fix-offer';
+import type { Finding, Fix } from '../../core/verdict/types';
 import { encodeDecisionValue, SLACK_ACTION_IDS } from './slack-decision';
 import { blockSize, escapeMrkdwn, SLACK_LIMITS, section, withinBlockLimit } from './slack-limits';
 import {
@@ -50,7 +51,9 @@ export function buildSlackMessage(
   if (report.revert) tail.push(section(outcomeLines(report.revert), 2000));
   else if (summary.state === 'dry-run') tail.push(note('Dry run: nothing was changed.'));
   if (summary.links.length) tail.push(linksBlock(summary));
+  const fix = fixOffer(verdict);
   if (options.revertButtons && summary.awaitingDecision) tail.push(decisionButtons(report));
+  else if (options.revertButtons && fix && summary.state === 'notified') tail.push(fixButtons(report, fix));
   const used = [...head, ...tail].reduce((n, b) => n + blockSize(b), 0);
   const findings = findingBlocks(verdict.findings, SLACK_LIMITS.totalBlockText - used);
   return {
@@ -104,27 +107,51 @@ function linksBlock(s: NotificationSummary): ContextBlock {
 
 /** Revert / Keep. The value carries only ids; the plan is looked up server-side when clicked. */
 function decisionButtons({ verdict }: GuardrailReport): ActionsBlock {
+  const steps = verdict.revert.steps.map((s) => s.summary).join('; ');
+  return decisionBlock(verdict, {
+    actionId: SLACK_ACTION_IDS.revert,
+    label: 'Revert',
+    style: 'danger',
+    title: 'Revert this change?',
+    text: steps,
+  });
+}
+
+/** Apply fix / Keep: the change is not reverted; the fix's one EC2 call (stored server-side) is made. */
+function fixButtons({ verdict }: GuardrailReport, fix: Fix): ActionsBlock {
+  return decisionBlock(verdict, {
+    actionId: SLACK_ACTION_IDS.applyFix,
+    label: 'Apply fix',
+    style: 'primary',
+    title: 'Apply this fix?',
+    text: `${fix.summary} (${fix.apply?.summary ?? ''})`,
+  });
+}
+
+function decisionBlock(
+  verdict: GuardrailReport['verdict'],
+  main: { actionId: string; label: string; style: 'danger' | 'primary'; title: string; text: string },
+): ActionsBlock {
   const value = encodeDecisionValue({
     eventId: verdict.eventId,
     findingIds: verdict.findings.map((f) => f.id),
   });
-  const steps = verdict.revert.steps.map((s) => s.summary).join('; ');
   return {
     type: 'actions',
     block_id: 'sg-guardian:decision',
     elements: [
       {
         type: 'button',
-        action_id: SLACK_ACTION_IDS.revert,
-        text: { type: 'plain_text', text: 'Revert' },
-        style: 'danger',
+        action_id: main.actionId,
+        text: { type: 'plain_text', text: main.label },
+        style: main.style,
         value,
         confirm: {
-          title: { type: 'plain_text', text: 'Revert this change?' },
-          text: { type: 'plain_text', text: clip(steps, 300) },
-          confirm: { type: 'plain_text', text: 'Revert' },
+          title: { type: 'plain_text', text: main.title },
+          text: { type: 'plain_text', text: clip(main.text, 300) },
+          confirm: { type: 'plain_text', text: main.label },
           deny: { type: 'plain_text', text: 'Cancel' },
-          style: 'danger',
+          ...(main.style === 'danger' && { style: 'danger' as const }),
         },
       },
       { type: 'button', action_id: SLACK_ACTION_IDS.keep, text: { type: 'plain_text', text: 'Keep' }, value },

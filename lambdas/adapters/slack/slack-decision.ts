@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { SLACK_LIMITS } from './slack-limits';
 
-/** action_id of the two decision buttons; the interaction handler dispatches on these. */
-export const SLACK_ACTION_IDS = { revert: 'sg-guardian:revert', keep: 'sg-guardian:keep' } as const;
+/** action_id of the decision buttons (Revert or Apply fix, and Keep); the interaction handler dispatches on these. */
+export const SLACK_ACTION_IDS = {
+  revert: 'sg-guardian:revert',
+  applyFix: 'sg-guardian:apply-fix',
+  keep: 'sg-guardian:keep',
+} as const;
 
 const DecisionValueSchema = z.object({
   eventId: z.string().min(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DecisionAction } from '../../app/one-click/decide';
 import type { SlackClickParse } from '../../app/one-click/slack-interaction';
 import { decodeDecisionValue, SLACK_ACTION_IDS } from './slack-decision';
 
@@ -10,13 +11,14 @@ const PayloadSchema = z.object({
   message: z.object({ text: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
 });
 
-const ACTIONS: Readonly<Record<string, 'revert' | 'keep'>> = {
+const ACTIONS: Readonly<Record<string, DecisionAction>> = {
   [SLACK_ACTION_IDS.revert]: 'revert',
+  [SLACK_ACTION_IDS.applyFix]: 'apply-fix',
   [SLACK_ACTION_IDS.keep]: 'keep',
 };
 
 /**
- * Reads a Slack interactivity body (`payload=<json>`, form-encoded): a click on our Revert / Keep
+ * Reads a Slack interactivity body (`payload=<json>`, form-encoded): a click on our Revert / Apply fix / Keep
  * button, another app's action ('ignore'), or something else ('invalid'). Never throws.
  */
 export function parseSlackClick(rawBody: string): SlackClickParse {

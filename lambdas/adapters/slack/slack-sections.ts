@@ -1,5 +1,6 @@
 import type { GuardrailReport, RevertOutcome, StepOutcome } from '../../app/ports';
 import { describeActor, describeChange } from '../../app/render/describe-change';
+import { exposurePeersText } from '../../app/render/exposure-peers';
 import { clip, type NotificationSummary } from '../../app/render/notification';
 import { renderPair } from '../../app/render/verdict-text';
 import type { Finding, Severity, Verdict } from '../../core/verdict/types';
@@ -58,7 +59,8 @@ export function findingLines(f: Finding): string[] {
     `${SEVERITY_EMOJI[f.severity]} *[${f.severity}] ${esc(clip(f.title, 300))}*`,
     esc(clip(f.explanation, 600)),
   ];
-  if (f.peers?.length) lines.push(`*Open to:* ${esc(clip(f.peers.join(', '), 300))}`);
+  const peers = exposurePeersText(f);
+  if (peers) lines.push(`*Open to:* ${esc(clip(peers, 300))}`);
   const broken = (f.pairs ?? []).filter((p) => !p.reachable);
   if (broken.length) {
     lines.push(`*Broken paths* (${broken.length}, blocked by ${esc((f.blockedBy ?? []).join(', '))}):`);

@@ -151,10 +151,13 @@ describe('buildSlackMessage: Revert / Keep buttons', () => {
     expect(blocks.at(-1)?.type).toBe('actions');
   });
 
-  it('leaves buttons out when asked to (webhooks), in dry run, and when the plan is not ready', () => {
+  it('leaves buttons out when asked to (webhooks), in dry run, and when the plan is not ready and no fix is one call', () => {
     // Prepare
     const notified: Verdict = { ...revoke, action: 'notify' };
-    const unknownPrior: Verdict = { ...notified, revert: { status: 'unknown-prior', steps: [] } };
+    const unknownPrior: Verdict = {
+      ...withoutOneCallFixes(notified),
+      revert: { status: 'unknown-prior', steps: [] },
+    };
 
     // Act
     const webhook = buildSlackMessage(reportOf(notified), CONTEXT, { revertButtons: false });
@@ -166,6 +169,79 @@ describe('buildSlackMessage: Revert / Keep buttons', () => {
     expect(buttons(dryRun.blocks)).toEqual([]);
     expect(JSON.stringify(dryRun.blocks)).toContain('Dry run: nothing was changed.');
     expect(buttons(noPlan.blocks)).toEqual([]);
+  });
+});
+
+/** The verdict with every fix's one-call apply removed (fixes still shown, nothing to apply in one click). */
+function withoutOneCallFixes(v: Verdict): Verdict {
+  return {
+    ...v,
+    findings: v.findings.map((f) => ({ ...f, fixes: f.fixes?.map(({ apply: _apply, ...fix }) => fix) })),
+  };
+}
+
+describe('buildSlackMessage: Apply fix / Keep buttons', () => {
+  /** The revoke incident as a notify-only violation that cannot be reverted (the prior state is unknown). */
+  const notifyOnly = (): Verdict => ({
+    ...revoke,
+    action: 'notify',
+    revert: { status: 'unknown-prior', steps: [], reason: 'the prior rules are not known' },
+  });
+
+  it('offers Apply fix and Keep when the only fix is one EC2 call and nothing can be reverted', () => {
+    // Prepare
+    const verdict = notifyOnly();
+    const fix = verdict.findings[0]!.fixes![0]!;
+
+    // Act
+    const { blocks } = buildSlackMessage(reportOf(verdict), CONTEXT, BUTTONS);
+
+    // Assess
+    expect(fix.apply?.api).toBe('AuthorizeSecurityGroupIngress');
+    const [apply, keep, ...rest] = buttons(blocks);
+    expect(rest).toEqual([]);
+    expect(apply).toMatchObject({
+      action_id: SLACK_ACTION_IDS.applyFix,
+      text: { text: 'Apply fix' },
+      style: 'primary',
+      confirm: { title: { text: 'Apply this fix?' }, confirm: { text: 'Apply fix' } },
+    });
+    expect(apply?.confirm?.text.text).toContain(fix.apply!.summary);
+    expect(keep).toMatchObject({ action_id: SLACK_ACTION_IDS.keep });
+    expect(decodeDecisionValue(apply!.value!)).toEqual({
+      eventId: verdict.eventId,
+      findingIds: verdict.findings.map((f) => f.id),
+    });
+  });
+
+  it('offers no Apply fix when two different fixes are each one call (ambiguous), but still shows both', () => {
+    // Prepare
+    const base = notifyOnly();
+    const [finding] = base.findings;
+    const fix = finding!.fixes![0]!;
+    const other = {
+      ...fix,
+      awsCli: fix.awsCli.replace('sg-0backend123', 'sg-0other999'),
+      apply: { ...fix.apply!, input: { ...fix.apply!.input, GroupId: 'sg-0other999' } },
+    };
+    const verdict: Verdict = { ...base, findings: [{ ...finding!, fixes: [fix, other] }] };
+
+    // Act
+    const { blocks } = buildSlackMessage(reportOf(verdict), CONTEXT, BUTTONS);
+
+    // Assess
+    expect(buttons(blocks)).toEqual([]);
+    const texts = sections(blocks).join('\n');
+    expect(texts).toContain(fix.awsCli.slice(0, 60));
+    expect(texts).toContain('sg-0other999');
+  });
+
+  it('offers Revert, not Apply fix, when the change can be reverted', () => {
+    // Act
+    const { blocks } = buildSlackMessage(reportOf({ ...revoke, action: 'notify' }), CONTEXT, BUTTONS);
+
+    // Assess
+    expect(buttons(blocks).map((b) => b.action_id)).toEqual([SLACK_ACTION_IDS.revert, SLACK_ACTION_IDS.keep]);
   });
 });
 

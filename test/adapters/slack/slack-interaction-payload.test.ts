@@ -39,6 +39,14 @@ describe('Slack interactivity payload', () => {
     expect(parsed).toMatchObject({ status: 'click', click: { action: 'keep' } });
   });
 
+  it('reads an Apply fix click', () => {
+    // Act
+    const parsed = parseSlackClick(body(click('sg-guardian:apply-fix')));
+
+    // Assess
+    expect(parsed).toMatchObject({ status: 'click', click: { action: 'apply-fix', eventId: 'ev-1' } });
+  });
+
   it('ignores another app’s action', () => {
     // Act
     const parsed = parseSlackClick(body(click('someone-else:approve')));

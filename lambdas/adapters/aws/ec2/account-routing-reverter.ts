@@ -1,5 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { Reverter, RevertOutcome } from '../../../app/ports';
+import type { ApplyOptions, Reverter, RevertOutcome } from '../../../app/ports';
 import type { RevertPlan, Verdict } from '../../../core/verdict/types';
 import { Ec2Reverter } from './ec2-writer';
 
@@ -21,12 +21,12 @@ export class AccountRoutingReverter implements Reverter {
     },
   ) {}
 
-  async apply(plan: RevertPlan, verdict: Verdict): Promise<RevertOutcome> {
+  async apply(plan: RevertPlan, verdict: Verdict, options?: ApplyOptions): Promise<RevertOutcome> {
     const { home, homeAccountId, homeRegion } = this.options;
     const account = verdict.meta?.accountId ?? homeAccountId;
     const region = verdict.meta?.awsRegion ?? homeRegion;
     if (!homeAccountId || !account || (account === homeAccountId && region === homeRegion))
-      return home.apply(plan, verdict);
+      return options ? home.apply(plan, verdict, options) : home.apply(plan, verdict);
     const key = `${account}/${region}`;
     let reverter = this.reverters.get(key);
     if (!reverter) {
@@ -36,6 +36,6 @@ export class AccountRoutingReverter implements Reverter {
       reverter = new Ec2Reverter(client);
       this.reverters.set(key, reverter);
     }
-    return reverter.apply(plan, verdict);
+    return reverter.apply(plan, verdict, options);
   }
 }

@@ -38,7 +38,8 @@ const eniGroupsStillSet: Check<'eni-groups-set'> = async (client, { eniId, group
   return same ? undefined : `${eniId} now has [${now.join(', ')}]`;
 };
 
-async function readNacl(client: EC2Client, filter: string, value: string): Promise<NetworkAcl | undefined> {
+/** The NACL matching one filter (network-acl-id, association...), as the core models it. */
+export async function readNacl(client: EC2Client, filter: string, value: string): Promise<NetworkAcl | undefined> {
   const out = await client.send(new DescribeNetworkAclsCommand({ Filters: filterOf(filter, [value]) }));
   return buildNacls(ec2File('DescribeNetworkAcls', { NetworkAcls: out.NetworkAcls ?? [] }))[0];
 }

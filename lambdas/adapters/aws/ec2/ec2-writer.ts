@@ -1,9 +1,10 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { Reverter, RevertOutcome, StepOutcome } from '../../../app/ports';
+import type { ApplyOptions, Reverter, RevertOutcome, StepOutcome } from '../../../app/ports';
 import { REVERT_IAM_ACTIONS } from '../../../core/revert/steps';
 import type { RevertPlan, RevertStep, Verdict } from '../../../core/verdict/types';
 import { describeError, errorCode } from './ec2-errors';
 import { revokedNothing, WRITE_API_NAMES, type WriteOutput, writeApi } from './ec2-writer-commands';
+import { checkFixFreshness } from './ec2-writer-fix-freshness';
 import { checkFreshness, FRESHNESS_IAM_ACTIONS } from './ec2-writer-freshness';
 
 /** Every EC2 action the reverter calls: the revert writes and the re-reads before them. */
@@ -14,12 +15,14 @@ export const EC2_WRITER_IAM_ACTIONS = [...REVERT_IAM_ACTIONS, ...FRESHNESS_IAM_A
  * when someone changed it again since (so concurrent events do not undo each other wrongly). Steps
  * run in order; an error code meaning "already as wanted" counts as success ('already'); the first
  * failure (after the SDK's own retries) stops the plan, since later steps may rely on it.
+ * A one-click fix (purpose 'fix') also re-reads the resource each step writes: a step whose result is
+ * already there is 'already', one computed for a state that changed since skips the plan.
  * Never throws.
  */
 export class Ec2Reverter implements Reverter {
   constructor(private readonly client: EC2Client) {}
 
-  async apply(plan: RevertPlan, verdict: Verdict): Promise<RevertOutcome> {
+  async apply(plan: RevertPlan, verdict: Verdict, options?: ApplyOptions): Promise<RevertOutcome> {
     if (plan.status !== 'ready' || plan.steps.length === 0)
       return {
         status: 'skipped',
@@ -31,6 +34,15 @@ export class Ec2Reverter implements Reverter {
     if (freshness.status === 'unverified') return { status: 'failed', steps: [], reason: freshness.reason };
     const steps: StepOutcome[] = [];
     for (const step of plan.steps) {
+      if (options?.purpose === 'fix') {
+        const fix = await checkFixFreshness(this.client, step);
+        if (fix.status === 'superseded') return { status: 'skipped', steps, reason: fix.reason };
+        if (fix.status === 'unverified') return { status: 'failed', steps, reason: fix.reason };
+        if (fix.status === 'already') {
+          steps.push({ step, status: 'already' });
+          continue;
+        }
+      }
       const outcome = await this.applyStep(step);
       steps.push(outcome);
       if (outcome.status === 'failed') break;
