@@ -9,7 +9,7 @@ import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
 import { StaticState } from '../../lambdas/adapters/local/static-state';
 import { fixedClock } from '../../lambdas/adapters/local/system-clock';
 import { checkAccount } from '../../lambdas/app/check-account';
-import { renderDependency } from '../../lambdas/app/render/check-text';
+import { renderCheckText } from '../../lambdas/app/render/check-text';
 import { renderVerdictText } from '../../lambdas/app/render/verdict-text';
 import type { RevertOutcome } from '../../lambdas/app/ports';
 import { toEvaluateJson } from '../../lambdas/app/render/evaluate-json';
@@ -18,11 +18,12 @@ import type { Verdict } from '../../lambdas/core/verdict/types';
 import { parseDocument } from '../../lambdas/core/events/parse';
 import { applyChange } from '../../lambdas/core/state/apply-change';
 import { startDemoServer } from './demo-serve';
+import { resolveExamples } from './package-examples';
 import { rejectConflicts } from './help';
 import { EXIT, type Io, runCommand, UsageError } from './shared';
 
 interface DemoOptions {
-  examples: string;
+  examples?: string;
   serve?: boolean;
   port: string;
   workdir: string;
@@ -37,13 +38,16 @@ export function registerDemo(program: Command, io: Io, setExit: (code: number) =
   program
     .command('demo')
     .description('Run the example incidents through the guardrail on a laptop (no AWS account)')
-    .option('--examples <dir>', 'examples folder (account/, events/, guardian.yaml)', 'examples')
+    .option('--examples <dir>', "examples folder (account/, events/, guardian.yaml); default: ./examples, else the package's own")
     .option('--serve', 'notify only, then serve one-click revert links on 127.0.0.1 until Ctrl-C')
     .option('--port <n>', 'port of --serve (0: any free port)', '8787')
     .option('--workdir <dir>', 'working copy of the account for --serve', '.demo')
     .option('--json', 'print the results as JSON instead of the timeline')
     .action(async (opts: DemoOptions, command: Command) => {
-      const run = opts.serve ? () => serveDemo(opts, io) : () => runDemo(opts.examples, io, !!opts.json);
+      const examples = resolveExamples(opts.examples);
+      const run = opts.serve
+        ? () => serveDemo({ ...opts, examples }, io)
+        : () => runDemo(examples, io, !!opts.json);
       const body = async () => {
         rejectConflicts(command, [['serve', 'json']]);
         return run();
@@ -80,9 +84,9 @@ export async function runDemo(dir: string, io: Io, json = false): Promise<number
       known.replace(account); // the state cache catches up with the account
     }
   }
-  say('\n▶ after the guardrail: the account state, checked');
+  say('\n▶ after the guardrail: the whole account checked — what is still open');
   const report = checkAccount(account, config);
-  for (const d of report.dependencies) say(renderDependency(d).join('\n'));
+  say(renderCheckText(report));
   say(`\n${files.length} incidents, ${reverted} reverted automatically.`);
   if (json)
     io.out(
@@ -94,6 +98,7 @@ export async function runDemo(dir: string, io: Io, json = false): Promise<number
             revertOutcome: results[i]!.revert?.status,
           })),
           after: report.dependencies.map((d) => ({ dependency: d.dependency, status: d.status })),
+          exposuresAfter: report.exposures.map((f) => ({ groupId: f.groupId, title: f.title, severity: f.severity })),
           reverted,
         },
         null,
@@ -104,7 +109,7 @@ export async function runDemo(dir: string, io: Io, json = false): Promise<number
 }
 
 /** `demo --serve`: the timeline without reverts, then signed links served until SIGINT / SIGTERM. */
-async function serveDemo(opts: DemoOptions, io: Io): Promise<number> {
+async function serveDemo(opts: DemoOptions & { examples: string }, io: Io): Promise<number> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port ${opts.port}: not a port`);

@@ -32,7 +32,7 @@ describe('sg-guardian demo --serve', () => {
 
     // Assess
     expect(server.accountDir).toBe(join(workdir, 'account'));
-    expect(server.links).toHaveLength(8);
+    expect(server.links).toHaveLength(9);
     expect(page.status).toBe(200);
     expect(readFileSync('examples/account/describe-security-groups.json', 'utf8')).toBe(examplesBefore);
     expect(readFileSync(join(workdir, 'account', 'describe-security-groups.json'), 'utf8')).not.toBe(
