@@ -15,6 +15,7 @@ describe('sg-guardian demo', () => {
     expect(code).toBe(0);
     expect(out).toContain('▶ 01-revoke-8080-from-nginx.json');
     expect(out).toContain('✗ [critical] nginx-to-backend: tcp/8080 blocked by nacl-return');
+    expect(out).toContain('return traffic: acl-0app1 * (default) denies tcp 1024-65535 to 10.0.1.10');
     expect(out).toContain('verdict: NOT APPLIED — Client.UnauthorizedOperation');
     expect(out).toContain('action:  notify (exempt principal arn:aws:iam::123456789012:role/terraform-ci)');
     expect(out.match(/revert: {2}reverted/g)).toHaveLength(8);

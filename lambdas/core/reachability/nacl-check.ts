@@ -13,9 +13,13 @@ export interface NaclCheck {
   readonly denyRuleNumber?: number;
 }
 
-/** '#90', or '#*' for the default rule (32767). */
+/** '90', or '*' for the default rule (32767): for identifiers such as `acl-1#*`. */
 export const ruleLabel = (ruleNumber: number | undefined): string =>
   ruleNumber === undefined || ruleNumber >= 32767 ? '*' : String(ruleNumber);
+
+/** A NACL entry for people: '#90', or '* (default)' for the default rule AWS shows as `*`. */
+export const ruleName = (ruleNumber: number | undefined): string =>
+  ruleNumber === undefined || ruleNumber >= 32767 ? '* (default)' : `#${ruleNumber}`;
 
 function segmentTraffic(query: NaclQuery, ranges: readonly PortRange[]): string {
   return describeTraffic(query.protocol, query.ports ? ranges : undefined);
@@ -24,14 +28,14 @@ function segmentTraffic(query: NaclQuery, ranges: readonly PortRange[]): string 
 function describeDeny(naclId: string, query: NaclQuery, s: NaclSegment): string {
   const toFrom = query.egress ? 'to' : 'from';
   const traffic = segmentTraffic(query, s.ranges);
-  if (s.entry) return `${naclId} #${ruleLabel(s.entry.ruleNumber)} denies ${traffic} ${toFrom} ${query.ip}`;
+  if (s.entry) return `${naclId} ${ruleName(s.entry.ruleNumber)} denies ${traffic} ${toFrom} ${query.ip}`;
   const direction = query.egress ? 'egress' : 'ingress';
   return `${naclId} has no ${direction} entry allowing ${traffic} ${toFrom} ${query.ip} (default deny *)`;
 }
 
 function describeAllow(naclId: string, query: NaclQuery, segments: readonly NaclSegment[]): string {
   const toFrom = query.egress ? 'to' : 'from';
-  const numbers = segments.map((s) => `#${ruleLabel(s.entry?.ruleNumber)}`).join(', ');
+  const numbers = segments.map((s) => ruleName(s.entry?.ruleNumber)).join(', ');
   const verb = segments.length > 1 ? 'allow' : 'allows';
   const traffic = segmentTraffic(query, query.ports ? [query.ports] : []);
   return `${naclId} ${numbers} ${verb} ${traffic} ${toFrom} ${query.ip}`;

@@ -4,7 +4,7 @@ import { protocolNumber } from '../util/protocol';
 import type { Fix } from '../verdict/types';
 import { createEntryStep } from './fix-apply';
 import { hclString, portAttributes, terraformBlock, terraformName } from './fix-format';
-import { ruleLabel } from './nacl-check';
+import { ruleName } from './nacl-check';
 import type { FixContext } from './sg-fix';
 import type { Block } from './types';
 
@@ -61,10 +61,10 @@ export function naclFix(ctx: FixContext, block: NaclBlock, taken: Set<number> = 
   const purpose = block.layer === 'nacl-return' ? ' (return traffic)' : '';
   const where = block.egress ? `out of ${block.naclId} to` : `into ${block.naclId} from`;
   const ahead =
-    block.denyRuleNumber === undefined ? '' : `, ahead of the denying #${ruleLabel(block.denyRuleNumber)}`;
+    block.denyRuleNumber === undefined ? '' : `, ahead of the denying ${ruleName(block.denyRuleNumber)}`;
   const widen = `; ${cidr} is the narrowest choice, the peer subnet's CIDR may be preferred to cover its other addresses`;
   if (ruleNumber === undefined) {
-    const message = `no free ${direction} rule number below #${ruleLabel(block.denyRuleNumber)} in ${block.naclId}`;
+    const message = `no free ${direction} rule number below ${ruleName(block.denyRuleNumber)} in ${block.naclId}`;
     return {
       layer: block.layer,
       summary: `${message}: renumber its entries first`,

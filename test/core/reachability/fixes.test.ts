@@ -96,7 +96,7 @@ describe('least-privilege fixes', () => {
     const result = evaluateDependency(model, nginxToBackend);
     // Assess
     const inbound = result.pairs[0]?.layers.find((l) => l.layer === 'nacl-inbound');
-    expect(inbound?.detail).toBe('acl-0app #* denies tcp 8080 from 10.0.0.10');
+    expect(inbound?.detail).toBe('acl-0app * (default) denies tcp 8080 from 10.0.0.10');
     expect(result.fixes[0]?.awsCli).toContain('--ingress --rule-number 101 ');
   });
 
