@@ -30,7 +30,12 @@ export function describeChange(change: Change): string {
     case 'sg-rules-added':
       return `${change.groupId}: added ${change.direction} ${change.rules.map((r) => describeRule(r, change.direction)).join('; ')}`;
     case 'sg-rules-removed': {
-      const what = [...change.rules.map((r) => describeRule(r, change.direction)), ...change.ruleIds];
+      const content = new Map((change.revoked ?? []).flatMap((r) => (r.ruleId ? [[r.ruleId, r] as const] : [])));
+      const byId = change.ruleIds.map((id) => {
+        const rule = content.get(id);
+        return rule ? `${id} (${describeRule(rule, change.direction)})` : id;
+      });
+      const what = [...change.rules.map((r) => describeRule(r, change.direction)), ...byId];
       return `${change.groupId}: removed ${change.direction} ${what.join('; ')}`;
     }
     case 'sg-rules-modified':
