@@ -11,11 +11,12 @@ const PayloadSchema = z.object({
   message: z.object({ text: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
 });
 
-const ACTIONS: Readonly<Record<string, DecisionAction>> = {
-  [SLACK_ACTION_IDS.revert]: 'revert',
-  [SLACK_ACTION_IDS.applyFix]: 'apply-fix',
-  [SLACK_ACTION_IDS.keep]: 'keep',
-};
+/** Our buttons' action_ids. A Map, never a plain object: `toString` or `__proto__` must not resolve. */
+const ACTIONS: ReadonlyMap<string, DecisionAction> = new Map([
+  [SLACK_ACTION_IDS.revert, 'revert'],
+  [SLACK_ACTION_IDS.applyFix, 'apply-fix'],
+  [SLACK_ACTION_IDS.keep, 'keep'],
+]);
 
 /**
  * Reads a Slack interactivity body (`payload=<json>`, form-encoded): a click on our Revert / Apply fix / Keep
@@ -33,15 +34,23 @@ export function parseSlackClick(rawBody: string): SlackClickParse {
   const parsed = PayloadSchema.safeParse(json);
   if (!parsed.success) return { status: 'invalid', reason: 'not a block_actions payload' };
   const p = parsed.data;
-  const clicked = p.actions.find((a) => ACTIONS[a.action_id]);
-  if (!clicked) return { status: 'ignore' };
+  const clicked = p.actions.find((a) => ACTIONS.has(a.action_id));
+  if (!clicked) {
+    // A button carrying one of our decision values but an action_id we never send: rejected and audited.
+    for (const a of p.actions) {
+      const ours = decodeDecisionValue(a.value ?? '');
+      if (ours && ours.findingIds.length > 0)
+        return { status: 'unknown-action', actionId: a.action_id, user: p.user, findingIds: ours.findingIds };
+    }
+    return { status: 'ignore' };
+  }
   const value = decodeDecisionValue(clicked.value ?? '');
   if (!value || value.findingIds.length === 0)
     return { status: 'invalid', reason: 'the button value names no finding' };
   return {
     status: 'click',
     click: {
-      action: ACTIONS[clicked.action_id]!,
+      action: ACTIONS.get(clicked.action_id)!,
       user: p.user,
       eventId: value.eventId,
       findingIds: value.findingIds,

@@ -42,7 +42,14 @@ export interface SlackClick {
 export type SlackClickParse =
   | { readonly status: 'click'; readonly click: SlackClick }
   | { readonly status: 'ignore' }
-  | { readonly status: 'invalid'; readonly reason: string };
+  | { readonly status: 'invalid'; readonly reason: string }
+  | {
+      /** Our decision value under an action_id we never send (e.g. `toString`): rejected and audited. */
+      readonly status: 'unknown-action';
+      readonly actionId: string;
+      readonly user: SlackClick['user'];
+      readonly findingIds: readonly string[];
+    };
 
 /**
  * POST from Slack interactivity. Verifies the signature and timestamp, refuses replays, checks the
@@ -57,6 +64,12 @@ export async function handleSlackInteraction(
   const parsed = deps.parseClick(req.body);
   if (parsed.status === 'ignore') return emptyResponse(); // another app's button: nothing to do
   if (parsed.status === 'invalid') return textResponse(400, parsed.reason);
+  if (parsed.status === 'unknown-action') {
+    const reason = `unknown action ${JSON.stringify(parsed.actionId.slice(0, 64))}: nothing was changed`;
+    deps.log?.('one-click refused', { approver: slackApprover(parsed.user).label, reason });
+    await recordDenied(parsed.findingIds[0]!, slackApprover(parsed.user), reason, deps);
+    return textResponse(400, reason);
+  }
   const { click } = parsed;
   const findingId = click.findingIds[0]!;
   const reply = (message: SlackResponse) => followUp(click, deps, message);

@@ -49,11 +49,27 @@ describe('Slack interactivity payload', () => {
 
   it('ignores another app’s action', () => {
     // Act
-    const parsed = parseSlackClick(body(click('someone-else:approve')));
+    const parsed = parseSlackClick(body(click('someone-else:approve', 'their-own-value')));
 
     // Assess
     expect(parsed).toEqual({ status: 'ignore' });
   });
+
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'someone-else:approve'])(
+    'reads our decision value under the action_id %s as an unknown action, never as a decision',
+    (actionId) => {
+      // Act
+      const parsed = parseSlackClick(body(click(actionId)));
+
+      // Assess
+      expect(parsed).toEqual({
+        status: 'unknown-action',
+        actionId,
+        user: { id: 'U0ALICE', username: 'alice' },
+        findingIds: ['fnd-1', 'fnd-2'],
+      });
+    },
+  );
 
   it.each([
     ['no payload field', 'foo=bar', 'no payload field'],
