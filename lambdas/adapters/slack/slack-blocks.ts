@@ -53,7 +53,8 @@ export function buildSlackMessage(
   if (summary.links.length) tail.push(linksBlock(summary));
   const fix = fixOffer(verdict);
   if (options.revertButtons && summary.awaitingDecision) tail.push(decisionButtons(report));
-  else if (options.revertButtons && fix && summary.state === 'notified') tail.push(fixButtons(report, fix));
+  else if (options.revertButtons && fix && (summary.state === 'notified' || summary.state === 'dry-run'))
+    tail.push(fixButtons(report, fix));
   const used = [...head, ...tail].reduce((n, b) => n + blockSize(b), 0);
   const findings = findingBlocks(verdict.findings, SLACK_LIMITS.totalBlockText - used);
   return {

@@ -98,7 +98,8 @@ export function summarize(report: DecisionReport, context: NotificationContext):
     ...(region ? { region } : {}),
     state,
     stateLabel,
-    awaitingDecision: state === 'awaiting-decision',
+    // Dry run too: a pending decision is saved and the signed links are sent, so the buttons show.
+    awaitingDecision: state === 'awaiting-decision' || (state === 'dry-run' && undoable(report.verdict)),
     body,
     links,
     decisionLinks,
@@ -138,8 +139,11 @@ function stateOf({ verdict, revert, mode }: DecisionReport): NotificationState {
   }
   if (verdict.verdict !== 'violation') return 'no-action';
   if (mode === 'dry-run') return 'dry-run';
-  const undoable = verdict.revert.status === 'ready' && verdict.revert.steps.length > 0;
-  return undoable ? 'awaiting-decision' : 'notified';
+  return undoable(verdict) ? 'awaiting-decision' : 'notified';
+}
+
+function undoable(verdict: Verdict): boolean {
+  return verdict.verdict === 'violation' && verdict.revert.status === 'ready' && verdict.revert.steps.length > 0;
 }
 
 /** Headline variants, most detailed first; the subject takes the first that fits. */

@@ -151,7 +151,7 @@ describe('buildSlackMessage: Revert / Keep buttons', () => {
     expect(blocks.at(-1)?.type).toBe('actions');
   });
 
-  it('leaves buttons out when asked to (webhooks), in dry run, and when the plan is not ready and no fix is one call', () => {
+  it('leaves buttons out when asked to (webhooks) and when the plan is not ready and no fix is one call', () => {
     // Prepare
     const notified: Verdict = { ...revoke, action: 'notify' };
     const unknownPrior: Verdict = {
@@ -161,14 +161,22 @@ describe('buildSlackMessage: Revert / Keep buttons', () => {
 
     // Act
     const webhook = buildSlackMessage(reportOf(notified), CONTEXT, { revertButtons: false });
-    const dryRun = buildSlackMessage(reportOf(notified, undefined, 'dry-run'), CONTEXT, BUTTONS);
     const noPlan = buildSlackMessage(reportOf(unknownPrior), CONTEXT, BUTTONS);
 
     // Assess
     expect(buttons(webhook.blocks)).toEqual([]);
-    expect(buttons(dryRun.blocks)).toEqual([]);
-    expect(JSON.stringify(dryRun.blocks)).toContain('Dry run: nothing was changed.');
     expect(buttons(noPlan.blocks)).toEqual([]);
+  });
+
+  it('offers Revert and Keep in dry run too, where a pending decision is saved and links are sent', () => {
+    // Act
+    const dryRun = buildSlackMessage(reportOf({ ...revoke, action: 'notify' }, undefined, 'dry-run'), CONTEXT, BUTTONS);
+
+    // Assess
+    const [revert, keep] = buttons(dryRun.blocks);
+    expect(revert).toMatchObject({ action_id: SLACK_ACTION_IDS.revert });
+    expect(keep).toMatchObject({ action_id: SLACK_ACTION_IDS.keep });
+    expect(JSON.stringify(dryRun.blocks)).toContain('Dry run: nothing was changed.');
   });
 });
 

@@ -85,7 +85,7 @@ describe('summarize: severity, kinds, groups and state', () => {
     expect(s.subject).toBe('[info] sg-guardian: RevokeSecurityGroupIngress on sg-0backend123 — ok');
   });
 
-  it('awaits a decision for a notified violation with a ready plan, not in dry run or after a revert', () => {
+  it('awaits a decision for a notified violation with a ready plan, in dry run too, not after a revert', () => {
     // Act
     const notified = summarize(reportOf({ ...revoke, action: 'notify' }), CONTEXT);
     const dryRun = summarize(reportOf(revoke, undefined, 'dry-run'), CONTEXT);
@@ -96,7 +96,7 @@ describe('summarize: severity, kinds, groups and state', () => {
 
     // Assess
     expect(notified).toMatchObject({ state: 'awaiting-decision', awaitingDecision: true });
-    expect(dryRun).toMatchObject({ state: 'dry-run', awaitingDecision: false });
+    expect(dryRun).toMatchObject({ state: 'dry-run', awaitingDecision: true });
     expect(dryRun.subject).toMatch(/— dry run, not reverted$/);
     expect(failed).toMatchObject({ state: 'revert-failed', awaitingDecision: false });
     expect(failed.subject).toMatch(/— REVERT FAILED$/);
