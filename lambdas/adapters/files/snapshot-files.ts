@@ -28,7 +28,7 @@ type OptionalLayer = (typeof OPTIONAL_LAYERS)[number];
  * outputs of other commands) is ignored.
  */
 export async function readSnapshotFolder(dir: string): Promise<SnapshotDocuments> {
-  const [securityGroups, networkInterfaces, prefixListEntries, ...optional] = await Promise.all([
+  const [securityGroups, networkInterfaces, prefixListEntries, ...optional] = await allInOrder([
     readRequired(dir, SNAPSHOT_FILES.securityGroups),
     readRequired(dir, SNAPSHOT_FILES.networkInterfaces),
     readPrefixListEntries(dir),
@@ -43,6 +43,17 @@ export async function readSnapshotFolder(dir: string): Promise<SnapshotDocuments
     ...layers,
     ...(prefixListEntries ? { prefixListEntries } : {}),
   };
+}
+
+/**
+ * Promise.all whose failure is the first in the order given, not the first to settle: the same folder
+ * always gets the same message (reads run concurrently).
+ */
+async function allInOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Reads and builds the model of a snapshot folder; throws SnapshotError naming the bad file. */
