@@ -47,6 +47,19 @@ console.log(
   `| evaluate | ${h.events} | ${h.initMs} ms | ${h.p50Ms} ms | ${h.p99Ms} ms | ${h.ec2CallsToJudgeMean} / ${h.ec2CallsToJudgeMax} | ${h.ec2CallsWithRevertMean} |`,
 );
 
+// Workload changes on the 1x account (targets: RunInstances 10x2 p50 <= 2 ms; prefix list of 500 rules <= 20 ms).
+const workloadRun = execFileSync(process.execPath, ['--import', 'tsx', 'bench/workloads.ts', '500'], {
+  encoding: 'utf8',
+});
+const w = JSON.parse(workloadRun.trim().split('\n').pop()!);
+console.error(JSON.stringify(w));
+console.log('\n| workload change (1x account) | n | p50 | p90 | p99 | verdicts |\n| --- | --- | --- | --- | --- | --- |');
+for (const [name, r] of [
+  ['RunInstances, 10 instances x 2 ENIs, 100 instance-tag dependencies', w.runInstances10x2],
+  ['ModifyManagedPrefixList, list referenced by 500 rules', w.modifyPrefixList500Rules],
+] as const)
+  console.log(`| ${name} | ${r.n} | ${r.p50Ms} ms | ${r.p90Ms} ms | ${r.p99Ms} ms | ${JSON.stringify(r.verdicts)} |`);
+
 const bundleRun = execFileSync(process.execPath, ['--import', 'tsx', 'bench/bundle.ts'], {
   encoding: 'utf8',
 });
