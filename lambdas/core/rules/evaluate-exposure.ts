@@ -6,7 +6,7 @@ import { type AllowedLookup, allowedPortsLookup } from './allowed';
 import { EXPOSURE_RULES } from './catalog';
 import { describeTraffic } from './describe';
 import { exposedPorts } from './exposure';
-import type { ExposureContext, ExposureRule, RuleHit } from './types';
+import type { ExposureContext, ExposureRule, GroupExposure, RuleHit } from './types';
 import { describeSpace, scaledSeverity } from './world-breadth';
 
 export interface ExposureOptions {
@@ -44,16 +44,17 @@ function toFinding(rule: ExposureRule, group: SecurityGroup, hit: RuleHit): Find
   const preposition = hit.direction === 'ingress' ? 'from' : 'to';
   const breadth = hit.breadth ?? 'internet';
   const wide = breadth === 'wide';
-  return {
-    id: stableId('fnd', [
-      rule.kind,
-      rule.id,
-      group.groupId,
-      hit.direction,
-      hit.protocol,
-      hit.ports ?? null,
-      ...(wide ? [breadth] : []),
-    ]),
+  const idParts = [
+    rule.kind,
+    rule.id,
+    group.groupId,
+    hit.direction,
+    hit.protocol,
+    hit.ports ?? null,
+    ...(wide ? [breadth] : []),
+  ];
+  return withLazyId(idParts, {
+    id: '',
     kind: rule.kind,
     ruleId: rule.id,
     severity: scaledSeverity(rule.severity, breadth),
@@ -66,7 +67,20 @@ function toFinding(rule: ExposureRule, group: SecurityGroup, hit: RuleHit): Find
     peers: hit.peers,
     ...(hit.sources ? { sources: hit.sources } : {}),
     ...(hit.space ? { space: describeSpace(hit.space) } : {}),
-  };
+  });
+}
+
+/**
+ * The finding's id, hashed on first read: most findings only serve as the state before a change and
+ * are compared by slot, never by id. The property keeps its place (first) and is enumerable.
+ */
+function withLazyId(parts: readonly unknown[], finding: Finding): Finding {
+  let id: string | undefined;
+  return Object.defineProperty(finding, 'id', {
+    enumerable: true,
+    configurable: true,
+    get: () => (id ??= stableId('fnd', parts)),
+  });
 }
 
 function ruleError(rule: ExposureRule, group: SecurityGroup, error: unknown): Finding {
@@ -92,6 +106,30 @@ function checkGroup(rules: readonly ExposureRule[], ctx: ExposureContext): Findi
   });
 }
 
+interface GroupResult {
+  readonly findings: readonly Finding[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * Results of the built-in rules per (model, exposure config, group). Models and groups are immutable
+ * values (a change patches in new ones), so a snapshot judged event after event is evaluated once.
+ */
+const results = new WeakMap<NetworkModel, WeakMap<object, WeakMap<SecurityGroup, GroupResult>>>();
+
+function cacheOf(model: NetworkModel, exposure: object): WeakMap<SecurityGroup, GroupResult> {
+  const byConfig = results.get(model) ?? new WeakMap<object, WeakMap<SecurityGroup, GroupResult>>();
+  results.set(model, byConfig);
+  const byGroup = byConfig.get(exposure) ?? new WeakMap<SecurityGroup, GroupResult>();
+  byConfig.set(exposure, byGroup);
+  return byGroup;
+}
+
+/** The egress exposure no rule reads (not reported): left empty instead of computed. */
+function unread(group: SecurityGroup): GroupExposure {
+  return { groupId: group.groupId, direction: 'egress', entries: new Map(), unevaluated: [] };
+}
+
 /** Runs every exposure rule on every (selected) group. A throwing rule becomes a rule-error finding. */
 export function evaluateExposure(
   model: NetworkModel,
@@ -104,18 +142,31 @@ export function evaluateExposure(
   const world = config.exposure.world ?? DEFAULT_WORLD_THRESHOLD;
   const findings: Finding[] = [];
   const notEvaluated = new Set<string>();
+  // The built-in rules read egress only through SG-EGRESS-WORLD, which runs when egress is reported.
+  const readsEgress = reportEgress || options.rules !== undefined;
+  const cache = options.rules ? undefined : cacheOf(model, config.exposure);
   for (const group of groupsToCheck(model, options.groupIds)) {
+    const cached = cache?.get(group);
+    if (cached) {
+      findings.push(...cached.findings);
+      for (const note of cached.notes) notEvaluated.add(note);
+      continue;
+    }
     const ctx: ExposureContext = {
       group,
       exposure: {
         ingress: exposedPorts(model, group, 'ingress', world),
-        egress: exposedPorts(model, group, 'egress', world),
+        egress: readsEgress ? exposedPorts(model, group, 'egress', world) : unread(group),
       },
       allowed: allowed(group),
     };
-    findings.push(...checkGroup(rules, ctx));
-    for (const note of ctx.exposure.ingress.unevaluated) notEvaluated.add(note);
-    if (reportEgress) for (const note of ctx.exposure.egress.unevaluated) notEvaluated.add(note);
+    const result = {
+      findings: checkGroup(rules, ctx),
+      notes: [...ctx.exposure.ingress.unevaluated, ...(reportEgress ? ctx.exposure.egress.unevaluated : [])],
+    };
+    cache?.set(group, result);
+    findings.push(...result.findings);
+    for (const note of result.notes) notEvaluated.add(note);
   }
   return { findings, notEvaluated: [...notEvaluated] };
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_WORLD_THRESHOLD, type WorldThreshold } from '../config/schema';
-import type { Direction, NetworkModel, Protocol, SecurityGroup, SgRule } from '../model/types';
+import type { Direction, NetworkModel, PrefixList, Protocol, SecurityGroup, SgRule } from '../model/types';
 import { type AddressSet, addressSetOf, unionAddresses } from '../util/cidr-set';
 import { ALL_PORTS, formatRanges, intersectRanges, mergeRanges, subtractRanges } from '../util/ports';
 import { hasPorts } from '../util/protocol';
@@ -32,14 +32,32 @@ function addressesOf(cidr: string): AddressSet {
 function publicPeer(model: NetworkModel, rule: SgRule): PublicPeer {
   const peer = rule.peer;
   if (peer.kind === 'sg') return undefined;
-  if (peer.kind === 'cidr') {
-    const addresses = addressesOf(peer.cidr);
-    return hasPublic(addresses) ? { peer: peer.cidr, addresses } : undefined;
-  }
+  if (peer.kind === 'cidr') return cidrPeer(peer.cidr);
   const list = model.prefixList(peer.prefixListId);
   if (list?.cidrs === undefined) return { unknownPrefixList: peer.prefixListId };
-  const addresses = unionAddresses(list.cidrs.map(addressesOf));
-  return hasPublic(addresses) ? { peer: peer.prefixListId, addresses } : undefined;
+  return listPeer(list);
+}
+
+const cidrPeers = new Map<string, PublicPeer>();
+
+function cidrPeer(cidr: string): PublicPeer {
+  if (cidrPeers.has(cidr)) return cidrPeers.get(cidr);
+  if (cidrPeers.size >= LIMIT) cidrPeers.clear();
+  const addresses = addressesOf(cidr);
+  const peer = hasPublic(addresses) ? { peer: cidr, addresses } : undefined;
+  cidrPeers.set(cidr, peer);
+  return peer;
+}
+
+/** Lists are immutable values (a change patches in a new one): their union is computed once per list. */
+const listCache = new WeakMap<PrefixList, PublicPeer>();
+
+function listPeer(list: PrefixList): PublicPeer {
+  if (listCache.has(list)) return listCache.get(list);
+  const addresses = unionAddresses((list.cidrs ?? []).map(addressesOf));
+  const peer = hasPublic(addresses) ? { peer: list.prefixListId, addresses } : undefined;
+  listCache.set(list, peer);
+  return peer;
 }
 
 /** Ports a tcp/udp rule opens; AWS reports -1/-1 for "all ports". */

@@ -54,7 +54,15 @@ export const INTERNAL_APP_PORTS: PortClass = new Map([
 
 /** Every port claimed by a specific class; SG-EXPOSURE-OTHER reports the rest. */
 export function classifiedPorts(protocol: Protocol): PortRange[] {
-  return mergeRanges(
-    [ADMIN_PORTS, DATABASE_PORTS, INTERNAL_APP_PORTS].flatMap((cls) => [...(cls.get(protocol) ?? [])]),
-  );
+  let ports = CLASSIFIED.get(protocol);
+  if (!ports) {
+    ports = mergeRanges(
+      [ADMIN_PORTS, DATABASE_PORTS, INTERNAL_APP_PORTS].flatMap((cls) => [...(cls.get(protocol) ?? [])]),
+    );
+    CLASSIFIED.set(protocol, ports);
+  }
+  return [...ports];
 }
+
+/** The classes are constants: their union per protocol is merged once. */
+const CLASSIFIED = new Map<Protocol, PortRange[]>();

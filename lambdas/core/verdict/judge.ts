@@ -7,6 +7,7 @@ import { affectedDependencies } from './affected-dependencies';
 import { decideAction } from './decide-action';
 import type { DependencyLookup } from './dependency-index';
 import { diffTransition } from './diff-transition';
+import { prefixListScope } from './prefix-list-scope';
 import { unusedTagChange } from './policy-tags';
 import type { Finding, RevertPlan, Verdict } from './types';
 import { describeVirtualFindings } from './virtual-findings';
@@ -33,7 +34,7 @@ export function judge({ event, model, config, now, dependencyIndex }: JudgeInput
   const states = deriveStates(model, change);
   const { before, after, affected } = states;
   const dependencies = affectedDependencies(states, model, config, dependencyIndex);
-  const diff = diffTransition(dependencies, before, after, affected, config);
+  const diff = diffTransition(dependencies, before, after, affected, config, prefixListScope(change, states));
   const findings: Finding[] = describeVirtualFindings(diff.findings, after);
   const preexisting = diff.preexisting;
   const notEvaluated = [...new Set([...states.notes, ...diff.notEvaluated])];
