@@ -3,7 +3,7 @@ import type { NetworkInterface, NetworkModel, SecurityGroup } from '../model/typ
 import type { DependencyResult, Layer, PairResult } from '../verdict/types';
 import { buildFixes } from './fixes';
 import { evaluatePair, LAYER_ORDER } from './pair';
-import { type EndpointSelection, selectEndpoint } from './select';
+import { type EndpointSelection, selectEndpoint, selectEndpointOnce } from './select';
 import { trafficOf } from './traffic';
 import type { Block, EniPair } from './types';
 import { unresolvedReason } from './unresolved';
@@ -18,6 +18,19 @@ export interface DependencyOptions {
   readonly pairs?: readonly EniPair[];
   /** Build least-privilege fixes for what blocks. @default true */
   readonly fixes?: boolean;
+  /** The selections of the dependency's sides already made on this same model (not made again). */
+  readonly selection?: SideSelections;
+}
+
+/** What each side of a dependency selects in one model. */
+export interface SideSelections {
+  readonly source: EndpointSelection;
+  readonly destination: EndpointSelection;
+}
+
+/** Both sides' selections of a dependency in a model (made once per model: see selectEndpointOnce). */
+export function selectSides(model: NetworkModel, dep: Pick<Dependency, 'from' | 'to'>): SideSelections {
+  return { source: selectEndpointOnce(model, dep.from), destination: selectEndpointOnce(model, dep.to) };
 }
 
 interface Selection {
@@ -30,9 +43,9 @@ interface Selection {
   readonly destinationEnis: NetworkInterface[];
 }
 
-function select(model: NetworkModel, dep: Pick<Dependency, 'from' | 'to'>): Selection {
-  const source = selectEndpoint(model, dep.from);
-  const destination = selectEndpoint(model, dep.to);
+function select(model: NetworkModel, dep: Pick<Dependency, 'from' | 'to'>, given?: SideSelections): Selection {
+  const source = given?.source ?? selectEndpoint(model, dep.from);
+  const destination = given?.destination ?? selectEndpoint(model, dep.to);
   return {
     source,
     destination,
@@ -60,17 +73,18 @@ function resolvePairs(
   model: NetworkModel,
   pairs: readonly EniPair[],
 ): [NetworkInterface, NetworkInterface][] {
-  return pairs.flatMap((p): [NetworkInterface, NetworkInterface][] => {
+  const resolved: [NetworkInterface, NetworkInterface][] = [];
+  for (const p of pairs) {
     const src = model.eni(p.sourceEniId);
     const dst = model.eni(p.destinationEniId);
-    return src && dst && src.eniId !== dst.eniId ? [[src, dst]] : [];
-  });
+    if (src && dst && src.eniId !== dst.eniId) resolved.push([src, dst]);
+  }
+  return resolved;
 }
 
 function layersWith(pairs: readonly PairResult[], status: 'block' | 'not-evaluated'): Layer[] {
-  const found = new Set(
-    pairs.flatMap((p) => p.layers.filter((l) => l.status === status).map((l) => l.layer)),
-  );
+  const found = new Set<Layer>();
+  for (const p of pairs) for (const l of p.layers) if (l.status === status) found.add(l.layer);
   return LAYER_ORDER.filter((layer) => found.has(layer));
 }
 
@@ -80,7 +94,7 @@ export function evaluateDependency(
   dep: DependencySpec,
   options: DependencyOptions = {},
 ): DependencyResult {
-  const s = select(model, dep);
+  const s = select(model, dep, options.selection);
   const traffic = trafficOf(dep);
   const base = {
     dependency: dep.name,
@@ -101,9 +115,13 @@ export function evaluateDependency(
       status: 'unresolved',
       reason: unresolvedReason(dep, s.source, s.destination, options.pairs !== undefined),
     };
-  const outcomes = resolved.map(([src, dst]) => evaluatePair(model, traffic, src, dst));
-  const pairs = outcomes.map((o) => o.result);
-  const blocks: Block[] = outcomes.flatMap((o) => o.blocks);
+  const pairs: PairResult[] = [];
+  const blocks: Block[] = [];
+  for (const [src, dst] of resolved) {
+    const outcome = evaluatePair(model, traffic, src, dst);
+    pairs.push(outcome.result);
+    for (const block of outcome.blocks) blocks.push(block);
+  }
   return {
     ...base,
     status: pairs.every((p) => p.reachable) ? 'reachable' : 'blocked',

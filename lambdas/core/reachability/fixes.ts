@@ -12,6 +12,12 @@ export type { FixContext } from './sg-fix';
 export function buildFixes(ctx: FixContext, blocks: readonly Block[]): Fix[] {
   const fixes = new Map<string, Fix>();
   const naclSeen = new Set<string>();
+  const asked = new Set<string>();
+  const first = (key: string): boolean => {
+    if (asked.has(key)) return false;
+    asked.add(key);
+    return true;
+  };
   const taken = new Map<string, Set<number>>();
   for (const block of blocks) {
     let found: Fix[];
@@ -22,7 +28,7 @@ export function buildFixes(ctx: FixContext, blocks: readonly Block[]): Fix[] {
       const numbers = taken.get(`${block.naclId}|${block.egress}`) ?? new Set<number>();
       taken.set(`${block.naclId}|${block.egress}`, numbers);
       found = [naclFix(ctx, block, numbers)];
-    } else found = sgFixes(ctx, block);
+    } else found = sgFixes(ctx, block, first);
     for (const fix of found) if (!fixes.has(fix.awsCli)) fixes.set(fix.awsCli, fix);
   }
   return [...fixes.values()];

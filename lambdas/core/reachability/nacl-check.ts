@@ -1,7 +1,8 @@
 import type { NetworkAcl, NetworkModel } from '../model/types';
 import { describeTraffic } from '../rules/describe';
 import type { LayerResult, PortRange } from '../verdict/types';
-import { evaluateNaclEntries, type NaclQuery, type NaclSegment } from './nacl-eval';
+import { cidrContains } from '../util/cidr';
+import { evaluateNaclEntries, type NaclQuery, type NaclSegment, orderedEntries } from './nacl-eval';
 import type { Block, LayerOutcome } from './types';
 
 /** The result of one NACL direction of one subnet, with what a fix needs when it denies. */
@@ -44,10 +45,54 @@ function describeAllow(naclId: string, query: NaclQuery, segments: readonly Nacl
 /**
  * Checks already made per NACL. A NetworkAcl is immutable (a change yields a new object), so a result
  * stays valid for as long as its NACL object lives: unchanged NACLs share results between the states
- * before and after a change and across events.
+ * before and after a change and across events. A check depends on the peer IP only through which of
+ * the direction's entries contain it (its signature), so checks are kept per signature with the IP left
+ * open in their detail: every new address costs a few compares, not an evaluation, and nothing is kept
+ * per address.
  */
-const checks = new WeakMap<NetworkAcl, Map<string, NaclCheck>>();
-const MAX_CHECKS_PER_NACL = 4096;
+interface OpenCheck {
+  readonly check: NaclCheck;
+  /** The detail around the peer IP: `parts.join(ip)`. */
+  readonly parts: readonly string[];
+}
+type BySignature = Map<number, OpenCheck>;
+/** Per NACL: [ingress, egress] -> protocol -> ports (from * 65536 + to, -1 without ports) -> signature. */
+type NaclChecks = readonly [Map<string, Map<number, BySignature>>, Map<string, Map<number, BySignature>>];
+const checks = new WeakMap<NetworkAcl, NaclChecks>();
+const MAX_SIGNATURES = 1024;
+/** Stands for the peer IP in a detail while it is built (never in an address or an id). */
+const OPEN_IP = '\u0000';
+
+/** The checks of one NACL for one traffic shape (direction, protocol, ports), by signature. */
+function checksOf(nacl: NetworkAcl, query: NaclQuery): BySignature {
+  let known = checks.get(nacl);
+  if (!known) {
+    known = [new Map(), new Map()];
+    checks.set(nacl, known);
+  }
+  const byProtocol = known[query.egress ? 1 : 0];
+  let byPorts = byProtocol.get(query.protocol);
+  if (!byPorts) {
+    byPorts = new Map();
+    byProtocol.set(query.protocol, byPorts);
+  }
+  const ports = query.ports ? query.ports.from * 65536 + query.ports.to : -1;
+  let bySignature = byPorts.get(ports);
+  if (!bySignature || bySignature.size >= MAX_SIGNATURES) {
+    bySignature = new Map();
+    byPorts.set(ports, bySignature);
+  }
+  return bySignature;
+}
+
+/** Which of the direction's entries (in rule order) contain the IP, as bits; undefined past 30 entries. */
+function signature(nacl: NetworkAcl, query: NaclQuery): number | undefined {
+  const entries = orderedEntries(nacl.entries, query.egress);
+  if (entries.length > 30) return undefined;
+  let bits = 0;
+  for (let i = 0; i < entries.length; i++) if (cidrContains(entries[i]!.cidr, query.ip)) bits |= 1 << i;
+  return bits;
+}
 
 /** Judges the NACL of `subnetId` for one direction; a NACL we cannot see is not-evaluated, never allowed. */
 export function checkNacl(model: NetworkModel, subnetId: string, query: NaclQuery): NaclCheck {
@@ -55,30 +100,34 @@ export function checkNacl(model: NetworkModel, subnetId: string, query: NaclQuer
     return { status: 'not-evaluated', detail: 'network ACLs are not loaded (describe-network-acls missing)' };
   const nacl = model.naclForSubnet(subnetId);
   if (!nacl) return { status: 'not-evaluated', detail: `no network ACL is known for ${subnetId}` };
-  const key = `${query.egress}|${query.protocol}|${query.ip}|${query.ports?.from}-${query.ports?.to}`;
-  const known = checks.get(nacl) ?? new Map<string, NaclCheck>();
-  checks.set(nacl, known);
-  let check = known.get(key);
-  if (!check) {
-    if (known.size >= MAX_CHECKS_PER_NACL) known.clear();
-    check = decide(nacl, query);
-    known.set(key, check);
+  const bits = signature(nacl, query);
+  if (bits === undefined) return decide(nacl, query, query.ip);
+  const known = checksOf(nacl, query);
+  let open = known.get(bits);
+  if (!open) {
+    const check = decide(nacl, query, OPEN_IP);
+    open = { check, parts: check.detail.split(OPEN_IP) };
+    known.set(bits, open);
   }
-  return check;
+  const { parts, check } = open;
+  const detail = parts.length === 2 ? parts[0] + query.ip + parts[1] : parts.join(query.ip);
+  return { ...check, detail };
 }
 
-function decide(nacl: NetworkAcl, query: NaclQuery): NaclCheck {
+/** Evaluates the entries for the query; its detail names the peer as `shownIp`. */
+function decide(nacl: NetworkAcl, query: NaclQuery, shownIp: string): NaclCheck {
   const decision = evaluateNaclEntries(nacl.entries, query);
   const first = decision.segments.find((s) => s.action === (decision.allowed ? 'allow' : 'deny'));
   const decidedBy = `${nacl.naclId}#${ruleLabel(first?.entry?.ruleNumber)}`;
+  const shown = { ...query, ip: shownIp };
   if (decision.allowed)
-    return { status: 'allow', detail: describeAllow(nacl.naclId, query, decision.segments), decidedBy };
+    return { status: 'allow', detail: describeAllow(nacl.naclId, shown, decision.segments), decidedBy };
   const denies = decision.segments.filter((s) => s.action === 'deny');
   // The '*' entry (32767) AWS lists is the default deny: a fix goes after the last entry, not just below it.
   const explicit = denies.flatMap((s) => (s.entry && s.entry.ruleNumber < 32767 ? [s.entry.ruleNumber] : []));
   return {
     status: 'block',
-    detail: denies.map((s) => describeDeny(nacl.naclId, query, s)).join('; '),
+    detail: denies.map((s) => describeDeny(nacl.naclId, shown, s)).join('; '),
     decidedBy,
     naclId: nacl.naclId,
     ...(explicit.length > 0 ? { denyRuleNumber: Math.min(...explicit) } : {}),

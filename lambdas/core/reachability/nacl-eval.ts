@@ -45,7 +45,7 @@ function entryPorts(entry: NaclEntry): readonly PortRange[] {
 /** Entries of one direction in rule-number order, cached per (immutable) entry list: pairs share NACLs. */
 const orderedCache = new WeakMap<readonly NaclEntry[], Readonly<Record<'egress' | 'ingress', NaclEntry[]>>>();
 
-function orderedEntries(entries: readonly NaclEntry[], egress: boolean): readonly NaclEntry[] {
+export function orderedEntries(entries: readonly NaclEntry[], egress: boolean): readonly NaclEntry[] {
   let hit = orderedCache.get(entries);
   if (!hit) {
     const sorted = [...entries].sort((a, b) => a.ruleNumber - b.ruleNumber);
@@ -72,10 +72,12 @@ export function evaluateNaclEntries(entries: readonly NaclEntry[], query: NaclQu
     rest = subtractRanges(rest, decided);
   }
   if (rest.length > 0) segments.push({ action: 'deny', ranges: query.ports ? rest : [] });
-  const deniedSegments = segments.filter((s) => s.action === 'deny');
-  return {
-    allowed: deniedSegments.length === 0,
-    segments,
-    denied: mergeRanges(deniedSegments.flatMap((s) => s.ranges)),
-  };
+  const denied: PortRange[] = [];
+  let allowed = true;
+  for (const s of segments)
+    if (s.action === 'deny') {
+      allowed = false;
+      for (const r of s.ranges) denied.push(r);
+    }
+  return { allowed, segments, denied: allowed ? [] : mergeRanges(denied) };
 }

@@ -19,24 +19,30 @@ export function naclReturnLayer(
   const ports = traffic.port === undefined ? {} : { ports: EPHEMERAL_PORTS };
   const outOfDestination: NaclQuery = { egress: true, protocol: traffic.protocol, ip: source.ip, ...ports };
   const intoSource: NaclQuery = { egress: false, protocol: traffic.protocol, ip: destination.ip, ...ports };
-  const checks = [
-    { query: outOfDestination, check: checkNacl(model, destination.eni.subnetId, outOfDestination) },
-    { query: intoSource, check: checkNacl(model, source.eni.subnetId, intoSource) },
-  ];
-  const blocking = checks.filter((c) => c.check.status === 'block');
-  const unknown = checks.filter((c) => c.check.status === 'not-evaluated');
-  const status: LayerResult['status'] = blocking.length
-    ? 'block'
-    : unknown.length
-      ? 'not-evaluated'
-      : 'allow';
-  const deciding = blocking.length ? blocking : unknown.length ? unknown : checks;
-  const decidedBy = deciding.find((c) => c.check.decidedBy)?.check.decidedBy;
+  const out = checkNacl(model, destination.eni.subnetId, outOfDestination);
+  const into = checkNacl(model, source.eni.subnetId, intoSource);
+  // The first status of block, not-evaluated, allow that either check has decides, and those checks tell why.
+  const status: LayerResult['status'] =
+    out.status === 'block' || into.status === 'block'
+      ? 'block'
+      : out.status === 'not-evaluated' || into.status === 'not-evaluated'
+        ? 'not-evaluated'
+        : 'allow';
+  const deciding = out.status === status ? (into.status === status ? [out, into] : [out]) : [into];
+  const decidedBy = deciding[0]!.decidedBy ?? deciding[1]?.decidedBy;
+  const details = deciding.length === 2 && out.detail !== into.detail;
   const result: LayerResult = {
     layer: 'nacl-return',
     status,
-    detail: `return traffic: ${[...new Set(deciding.map((c) => c.check.detail))].join('; ')}`,
+    detail: `return traffic: ${details ? `${out.detail}; ${into.detail}` : deciding[0]!.detail}`,
     ...(decidedBy ? { decidedBy } : {}),
   };
-  return { result, blocks: blocking.flatMap((c) => naclBlocks('nacl-return', c.check, c.query)) };
+  if (status !== 'block') return { result, blocks: [] };
+  return {
+    result,
+    blocks: [
+      ...naclBlocks('nacl-return', out, outOfDestination),
+      ...naclBlocks('nacl-return', into, intoSource),
+    ],
+  };
 }

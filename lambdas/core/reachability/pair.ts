@@ -4,7 +4,7 @@ import { naclInboundLayer, naclOutboundLayer } from './nacl-forward';
 import { naclReturnLayer } from './nacl-return';
 import { sgEgressLayer } from './sg-egress';
 import { sgIngressLayer } from './sg-ingress';
-import type { Endpoint, LayerOutcome, PairOutcome, Traffic } from './types';
+import type { Block, Endpoint, LayerOutcome, PairOutcome, Traffic } from './types';
 
 type LayerCheck = (
   model: NetworkModel,
@@ -58,20 +58,28 @@ export function evaluatePair(
   const source = endpointOf(sourceEni);
   const destination = endpointOf(destinationEni);
   const gate = naclGate(source, destination);
-  const outcomes = LAYERS.map(([layer, check]): LayerOutcome => {
-    if (gate && NACL_LAYERS.has(layer)) return { result: { layer, ...gate }, blocks: [] };
-    return check(model, traffic, source, destination);
-  });
-  const layers = outcomes.map((o) => o.result);
+  const layers: LayerResult[] = [];
+  const blocks: Block[] = [];
+  let reachable = true;
+  for (const [layer, check] of LAYERS) {
+    if (gate && NACL_LAYERS.has(layer)) {
+      layers.push({ layer, ...gate });
+      continue;
+    }
+    const outcome = check(model, traffic, source, destination);
+    layers.push(outcome.result);
+    if (outcome.result.status === 'block') reachable = false;
+    for (const block of outcome.blocks) blocks.push(block);
+  }
   return {
     result: {
       sourceEniId: sourceEni.eniId,
       sourceIp: source.ip,
       destinationEniId: destinationEni.eniId,
       destinationIp: destination.ip,
-      reachable: layers.every((l) => l.status !== 'block'),
+      reachable,
       layers,
     },
-    blocks: outcomes.flatMap((o) => o.blocks),
+    blocks,
   };
 }

@@ -21,6 +21,11 @@ export interface EndpointSelection {
   readonly enis: NetworkInterface[];
   /** instanceTags only: the pending/running instances with those tags (in the VPC, when narrowed). */
   readonly instances?: Instance[];
+  /**
+   * instanceTags only: the ENI ids those instances list on the kept devices, whether or not the model
+   * has them or they are in the VPC. Only a change to one of these ENIs can change `enis`.
+   */
+  readonly listedEniIds?: string[];
   /** Set when the model cannot answer the selector (instances not loaded): "not evaluated", never empty-and-fine. */
   readonly notEvaluated?: string;
 }
@@ -64,16 +69,18 @@ export function instanceCoverageGap(model: NetworkModel, selector: EndpointSelec
 
 function selectByInstances(model: NetworkModel, selector: EndpointSelector): EndpointSelection {
   const notEvaluated = instanceCoverageGap(model, selector);
-  if (notEvaluated) return { groups: [], enis: [], instances: [], notEvaluated };
+  if (notEvaluated) return { groups: [], enis: [], instances: [], listedEniIds: [], notEvaluated };
   const devices = deviceIndexes(selector);
   const enis = new Map<string, NetworkInterface>();
   const instances: Instance[] = [];
+  const listedEniIds: string[] = [];
   for (const instance of model.instancesByTags(selector.instanceTags ?? {})) {
     if (!LIVE_INSTANCE_STATES.has(instance.state)) continue;
     if (selector.vpcId !== undefined && instance.vpcId !== undefined && instance.vpcId !== selector.vpcId) continue;
     instances.push(instance);
     for (const attached of instance.networkInterfaces) {
       if (devices && !devices.has(attached.deviceIndex)) continue;
+      listedEniIds.push(attached.eniId);
       const eni = model.eni(attached.eniId);
       if (!eni || (selector.vpcId !== undefined && eni.vpcId !== selector.vpcId)) continue;
       enis.set(eni.eniId, eni);
@@ -87,7 +94,7 @@ function selectByInstances(model: NetworkModel, selector: EndpointSelector): End
       if (group) groups.set(id, group);
     }
   instances.sort((a, b) => a.instanceId.localeCompare(b.instanceId));
-  return { groups: [...groups.values()].sort(byGroupId), enis: selected, instances };
+  return { groups: [...groups.values()].sort(byGroupId), enis: selected, instances, listedEniIds };
 }
 
 /** The groups and ENIs an endpoint selector picks: through groups, or through instances and their attachments. */
@@ -95,6 +102,27 @@ export function selectEndpoint(model: NetworkModel, selector: EndpointSelector):
   if (selectsInstances(selector)) return selectByInstances(model, selector);
   const groups = selectGroups(model, selector);
   return { groups, enis: selectEnis(model, groups) };
+}
+
+const selections = new WeakMap<NetworkModel, Map<EndpointSelector, EndpointSelection>>();
+
+/**
+ * selectEndpoint, made once per (model, selector object): a model never changes, and the dependency
+ * index, the diff and the evaluation of a dependency select the same sides of the same state again.
+ * The selection is shared: never change its arrays.
+ */
+export function selectEndpointOnce(model: NetworkModel, selector: EndpointSelector): EndpointSelection {
+  let byModel = selections.get(model);
+  if (!byModel) {
+    byModel = new Map();
+    selections.set(model, byModel);
+  }
+  let selection = byModel.get(selector);
+  if (!selection) {
+    selection = selectEndpoint(model, selector);
+    byModel.set(selector, selection);
+  }
+  return selection;
 }
 
 /**

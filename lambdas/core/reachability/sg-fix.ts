@@ -113,11 +113,21 @@ function attachFix(ctx: FixContext, layer: SgBlock['layer'], endpoint: Endpoint,
   };
 }
 
+/** Every fix is proposed once: `true` the first time a fix is asked for. */
+const always = () => true;
+
+/** What names an attach fix (its CLI command): the ENI, its groups and the group to attach. */
+function attachKey(endpoint: Endpoint, groupId: string): string {
+  return `attach|${endpoint.eni.eniId}|${endpoint.eni.groupIds.join(',')}|${groupId}`;
+}
+
 /**
  * Fixes for a blocking SG layer: re-attach a selected group an ENI lost, and an SG-to-SG rule on the
  * owner's selected group referencing the other side's selected group when that rule is missing.
+ * `first(key)` says whether the fix named by `key` was not asked for before (by an earlier block of the
+ * same dependency): one already asked for is not built again, the caller keeps the first of equal fixes.
  */
-export function sgFixes(ctx: FixContext, block: SgBlock): Fix[] {
+export function sgFixes(ctx: FixContext, block: SgBlock, first: (key: string) => boolean = always): Fix[] {
   const ingress = block.layer === 'sg-ingress';
   const direction: Direction = ingress ? 'ingress' : 'egress';
   const [owner, other] = ingress ? [block.destination, block.source] : [block.source, block.destination];
@@ -130,14 +140,16 @@ export function sgFixes(ctx: FixContext, block: SgBlock): Fix[] {
     ? [ctx.byInstances?.destination, ctx.byInstances?.source]
     : [ctx.byInstances?.source, ctx.byInstances?.destination];
   const fixes: Fix[] = [];
-  if (!target && !ownerByInstances && ownerIds[0]) fixes.push(attachFix(ctx, block.layer, owner, ownerIds[0]));
-  if (!ref && !otherByInstances && otherIds[0]) fixes.push(attachFix(ctx, block.layer, other, otherIds[0]));
+  if (!target && !ownerByInstances && ownerIds[0] && first(attachKey(owner, ownerIds[0])))
+    fixes.push(attachFix(ctx, block.layer, owner, ownerIds[0]));
+  if (!ref && !otherByInstances && otherIds[0] && first(attachKey(other, otherIds[0])))
+    fixes.push(attachFix(ctx, block.layer, other, otherIds[0]));
   const groupId = target ?? ownerIds[0];
   const refId = ref ?? otherIds[0];
-  if (groupId && refId && !groupAllows(ctx, groupId, direction, refId)) {
+  if (groupId && refId && first(`rule|${direction}|${groupId}|${refId}`) && !groupAllows(ctx, groupId, direction, refId)) {
     fixes.push(ruleFix(ctx, block.layer, direction, groupId, refId, owner.eni.vpcId !== other.eni.vpcId));
   }
-  if (ownerByInstances && refId) {
+  if (ownerByInstances && refId && first(`groups|${owner.eni.eniId}|${owner.eni.groupIds.join(',')}|${direction}|${refId}`)) {
     const admits = (id: string) => groupAllows(ctx, id, direction, refId);
     const list = groupListFix(ctx, block.layer, owner, direction, refId, ownerIds, admits);
     if (list) fixes.push(list);

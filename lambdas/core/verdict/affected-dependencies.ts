@@ -26,8 +26,10 @@ export function affectedDependencies(
   };
   const hits = new Set<number>();
   const { before, after, affected } = states;
+  // Both states asked: a touched instance hits only the dependencies whose tags it carries in either.
+  const options = { everyState: before !== undefined };
   for (const [state, other] of before ? [[before, after], [after, before]] : [[after, undefined]])
-    for (const i of indexOf(state!).hits(presentIn(state!, other, affected))) hits.add(i);
+    for (const i of indexOf(state!).hits(presentIn(state!, other, affected), options)) hits.add(i);
   return inConfigOrder(hits, config.dependencies);
 }
 
@@ -35,7 +37,7 @@ export function affectedDependencies(
  * What a state's index is asked about: the touched ENIs that exist in that state, and the touched
  * instances that exist in both (their tags or ENIs may differ). An ENI or instance only one state has
  * is answered by that state's index through its ENIs, precisely: an index asked about an ENI it does
- * not know, or about an instance, must hit every instance-tag dependency.
+ * not know, or about an instance it does not know, must hit every instance-tag dependency.
  */
 function presentIn(
   state: NetworkModel,

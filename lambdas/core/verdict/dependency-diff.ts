@@ -1,7 +1,8 @@
 import type { Dependency } from '../config/schema';
 import type { NetworkModel } from '../model/types';
-import { evaluateDependency } from '../reachability/evaluate-dependency';
-import { instanceCoverageGap, selectEndpoint } from '../reachability/select';
+import { evaluateDependency, type SideSelections, selectSides } from '../reachability/evaluate-dependency';
+import { sameEniInputs } from '../reachability/pair-inputs';
+import { type EndpointSelection, instanceCoverageGap } from '../reachability/select';
 import type { EniPair } from '../reachability/types';
 import { stableId } from '../util/hash';
 import type { Touched } from './dependency-index';
@@ -29,13 +30,15 @@ export function diffDependency(
 ): DependencyDiff {
   const gaps = notEvaluatedSelectors(dep, before, after);
   if (gaps.length > 0) return { broken: [], preexisting: [], notEvaluated: gaps };
-  const { pairs, selectedBefore } = touchedPairs(dep, before, after, touchTest(touched, before, after));
+  const inAfter = selectSides(after, dep);
+  const inBefore = before && selectSides(before, dep);
+  const { pairs, selectedBefore } = touchedPairs(inBefore, inAfter, touchTest(touched, before, after));
   if (pairs.length === 0) return { broken: [], preexisting: [], notEvaluated: [] };
-  const afterResult = evaluateDependency(after, dep, { pairs });
-  const beforeResult = before ? evaluateDependency(before, dep, { pairs, fixes: false }) : undefined;
-  const blockedBefore = new Set(
-    (beforeResult?.pairs ?? []).filter((p) => !p.reachable && selectedBefore(p)).map((p) => pairKey(p)),
-  );
+  const afterResult = evaluateDependency(after, dep, { pairs, selection: inAfter });
+  const blockedBefore =
+    before && inBefore
+      ? blockedIn({ model: before, selection: inBefore }, after, dep, pairs, afterResult.pairs, selectedBefore)
+      : new Set();
   const blockedAfter = afterResult.pairs.filter((p) => !p.reachable);
   const broken = blockedAfter.filter((p) => !blockedBefore.has(pairKey(p)));
   const still = blockedAfter.filter((p) => blockedBefore.has(pairKey(p)));
@@ -45,6 +48,29 @@ export function diffDependency(
     preexisting: still.length ? [toFinding(afterResult, still, false)] : [],
     notEvaluated,
   };
+}
+
+/**
+ * Keys of the pairs blocked in `before` among those the dependency had before. A pair whose two ENIs
+ * read the same in both states (no group, NACL or prefix list of theirs changed) is taken from the
+ * result after instead of being evaluated again.
+ */
+function blockedIn(
+  { model: before, selection }: { model: NetworkModel; selection: SideSelections },
+  after: NetworkModel,
+  dep: Dependency,
+  pairs: readonly EniPair[],
+  resultsAfter: readonly PairResult[],
+  selectedBefore: (pair: EniPair) => boolean,
+): Set<string> {
+  const same = sameEniInputs(before, after);
+  const unchanged = (p: EniPair) => same(p.sourceEniId) && same(p.destinationEniId);
+  const changed = pairs.filter((p) => !unchanged(p));
+  const results = [
+    ...resultsAfter.filter(unchanged),
+    ...(changed.length > 0 ? evaluateDependency(before, dep, { pairs: changed, fixes: false, selection }).pairs : []),
+  ];
+  return new Set(results.filter((p) => !p.reachable && selectedBefore(p)).map((p) => pairKey(p)));
 }
 
 /** An instance-tag side on a state without instances: the dependency is not evaluated, never fine. */
@@ -59,9 +85,9 @@ function notEvaluatedSelectors(dep: Dependency, before: NetworkModel | undefined
 }
 
 function toFinding(result: DependencyResult, pairs: readonly PairResult[], priorUnknown: boolean): Finding {
-  const blockedBy = [
-    ...new Set(pairs.flatMap((p) => p.layers.filter((l) => l.status === 'block').map((l) => l.layer))),
-  ];
+  const blocking = new Set<PairResult['layers'][number]['layer']>();
+  for (const p of pairs) for (const l of p.layers) if (l.status === 'block') blocking.add(l.layer);
+  const blockedBy = [...blocking];
   const what = `${result.protocol === '-1' ? 'all traffic' : result.protocol}${result.port === undefined ? '' : `/${result.port}`}`;
   return {
     id: stableId('fnd', ['dependency-broken', result.dependency, blockedBy, pairs.map(pairKey)]),
@@ -120,19 +146,18 @@ function pairKey(p: { sourceEniId: string; destinationEniId: string }): string {
  * with a stale group) was not broken before: the change broke the dependency.
  */
 function touchedPairs(
-  dep: Dependency,
-  before: NetworkModel | undefined,
-  after: NetworkModel,
+  before: SideSelections | undefined,
+  after: SideSelections,
   isTouched: (eniId: string) => boolean,
 ): { pairs: EniPair[]; selectedBefore: (pair: EniPair) => boolean } {
-  const side = (selector: Dependency['from']) => {
-    const inBefore = new Set(before ? selectEndpoint(before, selector).enis.map((e) => e.eniId) : []);
+  const side = (selectedBefore: EndpointSelection | undefined, selectedAfter: EndpointSelection) => {
+    const inBefore = new Set((selectedBefore?.enis ?? []).map((e) => e.eniId));
     const ids = new Set(inBefore);
-    for (const eni of selectEndpoint(after, selector).enis) ids.add(eni.eniId);
+    for (const eni of selectedAfter.enis) ids.add(eni.eniId);
     return { ids: [...ids], inBefore };
   };
-  const sources = side(dep.from);
-  const destinations = side(dep.to);
+  const sources = side(before?.source, after.source);
+  const destinations = side(before?.destination, after.destination);
   const pairs: EniPair[] = [];
   for (const s of sources.ids) {
     const sourceTouched = isTouched(s);

@@ -1,10 +1,11 @@
 import type { Dependency, GuardianConfig } from '../config/schema';
 import type { NetworkModel } from '../model/types';
-import { instanceTagsMatch, selectEndpoint, selectsInstances } from '../reachability/select';
-import { type DependencyLookup, inConfigOrder, type Touched } from './dependency-lookup';
+import { selectEndpointOnce, selectsInstances } from '../reachability/select';
+import { type DependencyLookup, type HitOptions, inConfigOrder, type Touched } from './dependency-lookup';
+import { type InstanceTagIndex, instanceTagIndexFor } from './instance-hits';
 import { overlayIndex } from './overlay-index';
 
-export type { DependencyLookup, Touched } from './dependency-lookup';
+export type { DependencyLookup, HitOptions, Touched } from './dependency-lookup';
 
 /** What a dependency's path touches: the groups on its ENIs, the ENIs, and their subnets. */
 export interface DependencyFootprint {
@@ -14,6 +15,8 @@ export interface DependencyFootprint {
   readonly attachedGroupIds: ReadonlySet<string>;
   readonly eniIds: ReadonlySet<string>;
   readonly subnetIds: ReadonlySet<string>;
+  /** ENIs its instance-tag sides' instances list (selected or not: missing, out of the VPC). */
+  readonly listedEniIds: ReadonlySet<string>;
   /** A side selects by instance tags. */
   readonly byInstances: boolean;
   /** A side selects by instance tags and the model has no instances: hit by every change, judged "not evaluated". */
@@ -25,19 +28,17 @@ export interface DependencyFootprint {
  * (model, config) and reused for every change judged against that model.
  *
  * Instance-tag dependencies are also hit by what may move an ENI into or out of their selection in the
- * other state, which an index built on one state cannot see: a touched instance (launched, retagged,
- * stopped, attached: its tags or ENIs may differ) hits all of them; a touched ENI unknown to the model
- * or attached to no known instance (a launch or attach seen from the state before) hits all of them; a
- * touched ENI of a known instance hits those whose tags that instance carries. Without instances in
- * the model they are hit by every change, to be reported "not evaluated".
+ * other state, which an index built on one state cannot see: answered on the indexed state by
+ * InstanceTagIndex.addHits (a touched ENI through the tags of its instance, a touched instance by its
+ * tags or, asked of one state only, all of them).
  */
 export class DependencyIndex implements DependencyLookup {
   private readonly byGroup = new Map<string, Set<number>>();
   private readonly byEni = new Map<string, Set<number>>();
   private readonly bySubnet = new Map<string, Set<number>>();
-  private readonly byInstances = new Set<number>();
-  private readonly notEvaluated = new Set<number>();
+  private readonly byListedEni = new Map<string, Set<number>>();
   private readonly footprints: DependencyFootprint[];
+  private readonly instanceTags: InstanceTagIndex;
 
   readonly dependencies: readonly Dependency[];
 
@@ -48,47 +49,31 @@ export class DependencyIndex implements DependencyLookup {
   constructor(model: NetworkModel, config: GuardianConfig, positions?: Iterable<number>) {
     this.model = model;
     this.dependencies = config.dependencies;
+    this.instanceTags = instanceTagIndexFor(config.dependencies);
     this.footprints = [];
     for (const i of positions ?? config.dependencies.keys()) {
       const fp = footprint(model, config.dependencies[i]!);
       this.footprints[i] = fp;
       this.index(fp, i, (map, key) => add(map, key, i));
-      if (fp.byInstances) this.byInstances.add(i);
-      if (fp.notEvaluated) this.notEvaluated.add(i);
     }
   }
 
-  hits(touched: Touched): Set<number> {
+  hits(touched: Touched, options?: HitOptions): Set<number> {
+    const hits = this.footprintHits(touched);
+    this.instanceTags.addHits(this.model, touched, hits, options);
+    return hits;
+  }
+
+  footprintHits(touched: Touched): Set<number> {
     const hits = new Set<number>();
     for (const g of touched.groupIds) for (const i of this.byGroup.get(g) ?? []) hits.add(i);
     for (const e of touched.eniIds) for (const i of this.byEni.get(e) ?? []) hits.add(i);
     for (const s of touched.subnetIds) for (const i of this.bySubnet.get(s) ?? []) hits.add(i);
-    if (this.byInstances.size > 0) this.instanceHits(touched, hits);
     return hits;
   }
 
-  /** The instance-tag dependencies a touch may move an ENI into or out of (see the class comment). */
-  private instanceHits(touched: Touched, hits: Set<number>): void {
-    const instanceIds = touched.instanceIds ?? [];
-    const named = touched.groupIds.length + touched.eniIds.length + touched.subnetIds.length + instanceIds.length;
-    if (named > 0) for (const i of this.notEvaluated) hits.add(i);
-    const tags = instanceIds.length > 0 ? undefined : this.instanceTagsOf(touched.eniIds);
-    for (const i of this.byInstances) {
-      const { from, to } = this.dependencies[i]!;
-      if (!tags || tags.some((t) => instanceTagsMatch(from, t) || instanceTagsMatch(to, t))) hits.add(i);
-    }
-  }
-
-  /** Tags of the instances of these ENIs; undefined when one is unknown or attached to no known instance. */
-  private instanceTagsOf(eniIds: readonly string[]): Readonly<Record<string, string>>[] | undefined {
-    const tags: Readonly<Record<string, string>>[] = [];
-    for (const eniId of eniIds) {
-      const instanceId = this.model.eni(eniId)?.instanceId;
-      const instance = instanceId === undefined ? undefined : this.model.instance(instanceId);
-      if (!instance) return undefined;
-      tags.push(instance.tags);
-    }
-    return tags;
+  listing(eniId: string): Set<number> {
+    return new Set(this.byListedEni.get(eniId));
   }
 
   affectedBy(touched: Touched): Dependency[] {
@@ -105,7 +90,8 @@ export class DependencyIndex implements DependencyLookup {
     this.model = model;
     const groups = [...groupIdsBefore, ...(model.eni(eniId)?.groupIds ?? [])];
     this.footprints.forEach((old, i) => {
-      if (!old || !(old.eniIds.has(eniId) || groups.some((g) => old.selectedGroupIds.has(g)))) return;
+      if (!old || !(old.eniIds.has(eniId) || old.listedEniIds.has(eniId) || groups.some((g) => old.selectedGroupIds.has(g))))
+        return;
       this.index(old, i, (map, key) => map.get(key)?.delete(i));
       const fresh = footprint(model, old.dependency);
       this.footprints[i] = fresh;
@@ -118,29 +104,37 @@ export class DependencyIndex implements DependencyLookup {
     i: number,
     visit: (map: Map<string, Set<number>>, key: string) => void,
   ): void {
-    for (const g of [...fp.selectedGroupIds, ...fp.attachedGroupIds]) visit(this.byGroup, g);
+    for (const g of fp.selectedGroupIds) visit(this.byGroup, g);
+    for (const g of fp.attachedGroupIds) visit(this.byGroup, g);
     for (const e of fp.eniIds) visit(this.byEni, e);
     for (const s of fp.subnetIds) visit(this.bySubnet, s);
+    for (const e of fp.listedEniIds) visit(this.byListedEni, e);
   }
 }
 
 function footprint(model: NetworkModel, dependency: Dependency): DependencyFootprint {
-  const sides = [dependency.from, dependency.to].map((selector) => ({
-    selector,
-    selection: selectEndpoint(model, selector),
-  }));
-  const enis = sides.flatMap((s) => s.selection.enis);
-  return {
-    dependency,
-    selectedGroupIds: new Set(
-      sides.flatMap((s) => (selectsInstances(s.selector) ? [] : s.selection.groups.map((g) => g.groupId))),
-    ),
-    attachedGroupIds: new Set(enis.flatMap((e) => e.groupIds)),
-    eniIds: new Set(enis.map((e) => e.eniId)),
-    subnetIds: new Set(enis.map((e) => e.subnetId)),
-    byInstances: sides.some((s) => selectsInstances(s.selector)),
-    notEvaluated: sides.some((s) => s.selection.notEvaluated !== undefined),
-  };
+  const selectedGroupIds = new Set<string>();
+  const attachedGroupIds = new Set<string>();
+  const eniIds = new Set<string>();
+  const subnetIds = new Set<string>();
+  const listedEniIds = new Set<string>();
+  let byInstances = false;
+  let notEvaluated = false;
+  // Loops, not flatMap: footprints are computed for every stale dependency of every patched state.
+  for (const selector of [dependency.from, dependency.to]) {
+    const selection = selectEndpointOnce(model, selector);
+    const instances = selectsInstances(selector);
+    byInstances ||= instances;
+    notEvaluated ||= selection.notEvaluated !== undefined;
+    if (!instances) for (const g of selection.groups) selectedGroupIds.add(g.groupId);
+    for (const e of selection.listedEniIds ?? []) listedEniIds.add(e);
+    for (const eni of selection.enis) {
+      for (const g of eni.groupIds) attachedGroupIds.add(g);
+      eniIds.add(eni.eniId);
+      subnetIds.add(eni.subnetId);
+    }
+  }
+  return { dependency, selectedGroupIds, attachedGroupIds, eniIds, subnetIds, listedEniIds, byInstances, notEvaluated };
 }
 
 function add(map: Map<string, Set<number>>, key: string, i: number): void {

@@ -11,14 +11,26 @@ export interface Touched {
   readonly instanceIds?: readonly string[];
 }
 
+export interface HitOptions {
+  /**
+   * The caller asks the index of each state (before and after): a touched instance then hits only the
+   * instance-tag dependencies whose tags it carries in this state, not all of them.
+   */
+  readonly everyState?: boolean;
+}
+
 /** Finds the dependencies a change can affect (positions are the config's order). */
 export interface DependencyLookup {
   readonly dependencies: readonly Dependency[];
   /**
    * Positions of the dependencies whose path includes a touched group, ENI or subnet, plus the
-   * instance-tag dependencies a touched instance or ENI may enter or leave (see DependencyIndex).
+   * instance-tag dependencies a touched instance or ENI may enter or leave (see InstanceTagIndex).
    */
-  hits(touched: Touched): Set<number>;
+  hits(touched: Touched, options?: HitOptions): Set<number>;
+  /** Only those whose path includes a touched group, ENI or subnet (the footprints indexed). */
+  footprintHits(touched: Touched): Set<number>;
+  /** The instance-tag dependencies whose selected instances list this ENI (existing or not, in the VPC or not). */
+  listing(eniId: string): Set<number>;
   /** Those dependencies, in config order. */
   affectedBy(touched: Touched): Dependency[];
 }

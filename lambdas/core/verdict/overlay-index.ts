@@ -1,20 +1,20 @@
 import type { Dependency, EndpointSelector, GuardianConfig } from '../config/schema';
 import type { Instance, NetworkInterface, NetworkModel, SecurityGroup } from '../model/types';
-import { instanceTagsMatch, selectsInstances } from '../reachability/select';
-import { type DependencyLookup, inConfigOrder, type Touched } from './dependency-lookup';
+import { type DependencyLookup, type HitOptions, inConfigOrder, type Touched } from './dependency-lookup';
+import { type InstanceTagIndex, instanceTagIndexFor } from './instance-hits';
 
 const NOTHING: Touched = { groupIds: [], eniIds: [], subnetIds: [] };
 
 /**
  * The index of a patched model, derived from its base's. A dependency's footprint (groups it selects,
  * their ENIs and subnets) changes only when a patched group is added, removed or renamed/retagged, or a
- * patched ENI appears, disappears or changes groups or subnet. Those dependencies are indexed again on
- * the patched model (`reindex`); every other answer comes from the base. Rule and NACL edits, what
- * almost every patch holds, change no footprint.
- * Instance-tag dependencies are also stale when a patched instance changes tags, state, VPC or ENIs
- * (those whose tags it carries before or after), and all of them when an instance appears or
- * disappears or an ENI appears, disappears, or changes instance or VPC (the index answers a touched
- * ENI through its instance: see DependencyIndex).
+ * patched ENI appears, disappears or changes groups, subnet or VPC. Those dependencies are indexed
+ * again on the patched model (`reindex`); every other footprint comes from the base. Rule and NACL
+ * edits, what almost every patch holds, change no footprint.
+ * Instance-tag dependencies are also stale when a patched instance appears, disappears or changes tags,
+ * state, VPC or ENIs (those whose tags it carries before or after), and when a patched ENI is one their
+ * instances list (`listing`: whether the base has it or not). The instance-tag hits of a touched ENI or
+ * instance are always answered on the patched model itself (InstanceTagIndex), never by the base.
  */
 export function overlayIndex(
   base: DependencyLookup,
@@ -24,17 +24,26 @@ export function overlayIndex(
 ): DependencyLookup {
   const baseModel = model.overlay?.base;
   if (!baseModel) return base;
-  const stale = staleDependencies(base, baseModel, model, config);
-  if (stale.size === 0) return base;
-  const fresh = reindex(stale);
-  const hits = (touched: Touched) => {
-    const found = new Set([...base.hits(touched)].filter((i) => !stale.has(i)));
-    for (const i of fresh.hits(touched)) found.add(i);
+  const instanceTags = instanceTagIndexFor(config.dependencies);
+  const stale = staleDependencies(base, baseModel, model, instanceTags);
+  if (stale.size === 0 && !instanceAnswersDiffer(baseModel, model)) return base;
+  const fresh = stale.size > 0 ? reindex(stale) : undefined;
+  const merged = (fromBase: Set<number>, fromFresh: Set<number> | undefined) => {
+    for (const i of stale) fromBase.delete(i);
+    for (const i of fromFresh ?? []) fromBase.add(i);
+    return fromBase;
+  };
+  const footprintHits = (touched: Touched) => merged(base.footprintHits(touched), fresh?.footprintHits(touched));
+  const hits = (touched: Touched, options?: HitOptions) => {
+    const found = footprintHits(touched);
+    instanceTags.addHits(model, touched, found, options);
     return found;
   };
   return {
     dependencies: base.dependencies,
     hits,
+    footprintHits,
+    listing: (eniId) => merged(base.listing(eniId), fresh?.listing(eniId)),
     affectedBy: (touched) => inConfigOrder(hits(touched), base.dependencies),
   };
 }
@@ -43,47 +52,52 @@ function staleDependencies(
   base: DependencyLookup,
   baseModel: NetworkModel,
   model: NetworkModel,
-  config: GuardianConfig,
+  instanceTags: InstanceTagIndex,
 ): Set<number> {
   const stale = new Set<number>();
   const patch = model.overlay?.patch ?? {};
+  const dependencies = base.dependencies;
   const byBase = (touched: Partial<Touched>) => {
-    for (const i of base.hits({ ...NOTHING, ...touched })) stale.add(i);
+    for (const i of base.footprintHits({ ...NOTHING, ...touched })) stale.add(i);
   };
   for (const [groupId, patched] of patch.groups ?? []) {
     const before = baseModel.group(groupId);
     if (before === patched || (before && patched && sameSelection(before, patched))) continue;
     byBase({ groupIds: [groupId] });
     if (patched)
-      config.dependencies.forEach((dep, i) => {
+      dependencies.forEach((dep, i) => {
         if (selects(dep, patched)) stale.add(i);
       });
   }
-  const byInstances = () =>
-    config.dependencies.forEach((dep, i) => {
-      if (selectsInstances(dep.from) || selectsInstances(dep.to)) stale.add(i);
-    });
   for (const [eniId, patched] of patch.enis ?? []) {
     const before = baseModel.eni(eniId);
     if (before === patched || (before && patched && samePlacement(before, patched))) continue;
     byBase({ eniIds: [eniId], groupIds: [...(before?.groupIds ?? []), ...(patched?.groupIds ?? [])] });
-    if (!before || !patched || before.instanceId !== patched.instanceId || before.vpcId !== patched.vpcId)
-      byInstances();
+    if (instanceTags.positions.length > 0) for (const i of base.listing(eniId)) stale.add(i);
   }
   for (const [instanceId, patched] of patch.instances ?? []) {
     const before = baseModel.instance(instanceId);
     if (before === patched || (before && patched && sameInstance(before, patched))) continue;
-    if (!before || !patched) byInstances();
-    else
-      config.dependencies.forEach((dep, i) => {
-        if ([before, patched].some((inst) => carriesTags(dep, inst))) stale.add(i);
-      });
+    for (const instance of [before, patched]) if (instance) instanceTags.matching(instance.tags, stale);
   }
   return stale;
 }
 
-function carriesTags(dep: Dependency, instance: Instance): boolean {
-  return instanceTagsMatch(dep.from, instance.tags) || instanceTagsMatch(dep.to, instance.tags);
+/**
+ * Whether a touched ENI or instance may be answered differently on the patched model: an ENI or an
+ * instance appears or disappears, an ENI changes instance, an instance changes tags.
+ */
+function instanceAnswersDiffer(baseModel: NetworkModel, model: NetworkModel): boolean {
+  const patch = model.overlay?.patch ?? {};
+  for (const [eniId, patched] of patch.enis ?? []) {
+    const before = baseModel.eni(eniId);
+    if (before !== patched && (!before || !patched || before.instanceId !== patched.instanceId)) return true;
+  }
+  for (const [instanceId, patched] of patch.instances ?? []) {
+    const before = baseModel.instance(instanceId);
+    if (before !== patched && (!before || !patched || !sameRecord(before.tags, patched.tags))) return true;
+  }
+  return false;
 }
 
 /** What instance-tag selectors look at on an instance: tags, state, VPC and attached ENIs by device. */
@@ -97,12 +111,11 @@ function sameSelection(a: SecurityGroup, b: SecurityGroup): boolean {
   return a.groupName === b.groupName && a.vpcId === b.vpcId && sameRecord(a.tags, b.tags);
 }
 
-/** What footprints look at on an ENI: its groups, subnet, VPC (instance-tag narrowing) and instance. */
+/** What footprints look at on an ENI: its groups, subnet and VPC (instance-tag narrowing). */
 function samePlacement(a: NetworkInterface, b: NetworkInterface): boolean {
   return (
     a.subnetId === b.subnetId &&
     a.vpcId === b.vpcId &&
-    a.instanceId === b.instanceId &&
     a.groupIds.length === b.groupIds.length &&
     a.groupIds.every((g) => b.groupIds.includes(g))
   );
