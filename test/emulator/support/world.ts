@@ -98,9 +98,18 @@ export async function startEmulatorWorld() {
 
 export type EmulatorWorld = Awaited<ReturnType<typeof startEmulatorWorld>>;
 
-/** examples/guardian.yaml with moto's ids for the example ids it names (e.g. the nginx group). */
+/**
+ * examples/guardian.yaml with moto's ids for the example ids it names (e.g. the nginx group). The
+ * emulated account has no instances (moto shows an attached ENI with its instance's launch groups too,
+ * see moto-gaps.ts), so an endpoint selecting instances by tag selects the group carrying the same tag:
+ * in the example account those are the same ENIs.
+ */
 function policyFor(ids: IdMap): string {
   const path = join(mkdtempSync(join(tmpdir(), 'sg-guardian-emulator-')), 'guardian.yaml');
-  writeFileSync(path, ids.toReal(readFileSync(join('examples', 'guardian.yaml'), 'utf8')));
+  const policy = readFileSync(join('examples', 'guardian.yaml'), 'utf8').replace(
+    /\{ instanceTags: (\{ [^}]* \}) \}/g,
+    '{ tags: $1 }',
+  );
+  writeFileSync(path, ids.toReal(policy));
   return path;
 }
