@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * tree, or dist/cli.js of an installed package) by walking up to the package.json named sg-guardian,
  * so `npx sg-guardian demo` works from any folder.
  */
-export function packageExamples(from: string = fileURLToPath(import.meta.url)): string | undefined {
+function packageExamples(from: string = fileURLToPath(import.meta.url)): string | undefined {
   for (let dir = dirname(from); dir !== dirname(dir); dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (!existsSync(manifest)) continue;

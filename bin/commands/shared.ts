@@ -27,7 +27,7 @@ export const diagnostics = { verbose: Boolean(process.env.DEBUG) };
  * The error a user can act on: ours as thrown (input or environment), or an AWS or system failure
  * explained; undefined for a bug.
  */
-export function explainFailure(error: unknown): GuardianError | undefined {
+function explainFailure(error: unknown): GuardianError | undefined {
   if (error instanceof GuardianError) return error;
   const api = (error as { api?: unknown } | null)?.api;
   return explainAwsFailure(error) ?? explainSystemError(error, typeof api === 'string' ? `ec2:${api}` : undefined);

@@ -54,9 +54,6 @@ export const EndpointSelectorSchema = z
     dependentRequired: { deviceIndex: ['instanceTags'] },
   });
 
-/** @deprecated the selector also selects instances now: use EndpointSelectorSchema. */
-export const GroupSelectorSchema = EndpointSelectorSchema;
-
 const PortSchema = z.number().int().min(0).max(65535);
 /** A port (8080) or an inclusive range ("8000-8099"). */
 export const PortOrRangeSchema = z.union([
@@ -174,8 +171,6 @@ export const ConfigSchema = z
   });
 
 export type EndpointSelector = z.infer<typeof EndpointSelectorSchema>;
-/** @deprecated use EndpointSelector (it may select instances by tags too). */
-export type GroupSelector = EndpointSelector;
 export type Dependency = z.infer<typeof DependencySchema>;
 export type AllowPublic = z.infer<typeof AllowPublicSchema>;
 export type GuardianConfig = z.infer<typeof ConfigSchema>;

@@ -15,7 +15,7 @@ export interface NaclCheck {
 }
 
 /** '90', or '*' for the default rule (32767): for identifiers such as `acl-1#*`. */
-export const ruleLabel = (ruleNumber: number | undefined): string =>
+const ruleLabel = (ruleNumber: number | undefined): string =>
   ruleNumber === undefined || ruleNumber >= 32767 ? '*' : String(ruleNumber);
 
 /** A NACL entry for people: '#90', or '* (default)' for the default rule AWS shows as `*`. */
