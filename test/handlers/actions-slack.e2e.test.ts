@@ -34,7 +34,11 @@ describe('actions handler: Slack buttons', () => {
     // Assess
     expect(result.statusCode).toBe(200);
     expect(world.ec2.writes).toEqual([
-      { api: 'AuthorizeSecurityGroupIngress', input: expect.objectContaining({ GroupId: 'sg-0cache321' }) },
+      {
+        api: 'AuthorizeSecurityGroupIngress',
+        input: expect.objectContaining({ GroupId: 'sg-0cache321' }),
+        caller: { accessKeyId: 'test', region: 'eu-west-1' },
+      },
     ]);
     expect(await world.decisions.get(findingId)).toMatchObject({
       status: 'reverted',

@@ -20,11 +20,12 @@ export const ONCALL_GROUP = 'S0ONCALL';
  * The evaluator world in dry-run (so violations wait for a decision), signed links on, and the actions
  * handler with approvals: U0ALICE by id, members of S0ONCALL (U0CAROL) through usergroups.users.list.
  */
-export async function startActionsWorld() {
+export async function startActionsWorld(options: { env?: Record<string, string> } = {}) {
   vi.stubEnv('SG_GUARDIAN_LINK_SECRET_ARN', LINK_SECRET_ARN);
   vi.stubEnv('SG_GUARDIAN_PUBLIC_URL', PUBLIC_URL);
   const world = await startWorld({
     mode: 'dry-run',
+    ...(options.env && { env: options.env }),
     slack: (req) =>
       req.path.endsWith('usergroups.users.list')
         ? { status: 200, body: { ok: true, users: req.body.usergroup === ONCALL_GROUP ? ['U0CAROL'] : [] } }
@@ -45,9 +46,9 @@ export async function startActionsWorld() {
     responseUrl: `${world.slack.url.replace(/\/api\/$/, '')}/actions/T0TEAM/1/abc`,
     call: (event: LambdaFunctionURLEvent) =>
       actions.handler(event, lambdaContext) as Promise<Exclude<LambdaFunctionURLResult, string>>,
-    /** Lands an example change, lets the evaluator judge it; returns its verdict and signed links. */
-    async incident(name: string) {
-      const event = exampleEvent(name);
+    /** Lands an example change (reshaped, e.g. as a member account's), lets the evaluator judge it; returns its verdict and signed links. */
+    async incident(name: string, reshape: (event: ReturnType<typeof exampleEvent>) => ReturnType<typeof exampleEvent> = (e) => e) {
+      const event = reshape(exampleEvent(name));
       world.land(event);
       world.sns.resetHistory();
       await world.evaluate(event);
@@ -111,7 +112,7 @@ export function urlEvent(request: {
 /** A Slack block_actions click, signed as Slack signs it (or with the given overrides). */
 export function slackClick(options: {
   user: string;
-  action: 'revert' | 'keep';
+  action: 'revert' | 'apply-fix' | 'keep';
   value: string;
   responseUrl: string;
   timestamp?: number;

@@ -63,6 +63,7 @@ describe('evaluator handler, end to end', () => {
             },
           ],
         },
+        caller: { accessKeyId: 'test', region: 'eu-west-1' },
       },
     ]);
     expect(await dependencies()).toEqual([
@@ -126,6 +127,7 @@ describe('evaluator handler, end to end', () => {
       {
         api: 'ModifyNetworkInterfaceAttribute',
         input: { NetworkInterfaceId: 'eni-0backend2b', Groups: ['sg-0backend123'] },
+        caller: { accessKeyId: 'test', region: 'eu-west-1' },
       },
     ]);
     expect(world.ec2.model.eni('eni-0backend2b')?.groupIds).toEqual(['sg-0backend123']);

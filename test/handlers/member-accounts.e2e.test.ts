@@ -6,6 +6,8 @@ import { DynamoDbStateCache } from '../../lambdas/adapters/aws/dynamodb/dynamodb
 import { exampleEvent, startWorld } from './harness';
 
 const MEMBER = '210987654321';
+/** The member session's credentials, as STS hands them out below. */
+const MEMBER_CALLER = { accessKeyId: 'ASIAMEMBER', region: 'eu-west-1' };
 let world: Awaited<ReturnType<typeof startWorld>>;
 let sts: AwsClientStub<STSClient>;
 
@@ -42,8 +44,42 @@ describe('events from a member account', () => {
     // the member's state lives in its own partition of the state cache
     const scoped = new DynamoDbStateCache({ client: world.dynamo.client, tableName: world.tables.state, scope: `${MEMBER}/eu-west-1` });
     expect((await scoped.load({ groupIds: ['sg-0backend123'] })).groups).toHaveLength(1);
-    expect(world.ec2.writes.map((w) => w.api)).toEqual(['RevokeSecurityGroupIngress']);
     expect(world.sns.commandCalls(PublishCommand)).toHaveLength(1);
+  });
+
+  it('read and revert with the member role’s credentials, assumed with the external id, never the home account’s', async () => {
+    // Prepare
+    const event = fromMember('05-ssh-open-to-world');
+    world.land(event);
+
+    // Act
+    await world.evaluate(event);
+
+    // Assess: the revert is signed by the member session; every EC2 call for the event too
+    expect(world.ec2.writes).toEqual([
+      expect.objectContaining({ api: 'RevokeSecurityGroupIngress', caller: MEMBER_CALLER }),
+    ]);
+    expect(world.ec2.calls.length).toBeGreaterThan(1);
+    expect(world.ec2.calls.filter((c) => c.caller.accessKeyId !== MEMBER_CALLER.accessKeyId)).toEqual([]);
+    expect(sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input)).toContainEqual(
+      expect.objectContaining({ RoleArn: `arn:aws:iam::${MEMBER}:role/sg-guardian-revert`, ExternalId: 'ext-42' }),
+    );
+  });
+
+  it('read and revert a home-account event with the home credentials, assuming no role', async () => {
+    // Prepare
+    const event = exampleEvent('05-ssh-open-to-world');
+    world.land(event);
+
+    // Act
+    await world.evaluate(event);
+
+    // Assess
+    expect(world.ec2.writes).toEqual([
+      expect.objectContaining({ api: 'RevokeSecurityGroupIngress', caller: { accessKeyId: 'test', region: 'eu-west-1' } }),
+    ]);
+    expect(world.ec2.calls.every((c) => c.caller.accessKeyId === 'test')).toBe(true);
+    expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(0);
   });
 
   it('treat the member revert role’s own changes as confirmations (no loop)', async () => {

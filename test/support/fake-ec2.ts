@@ -31,17 +31,20 @@ import { applyChange } from '../../lambdas/core/state/apply-change';
 
 type Filter = { Name?: string; Values?: string[] };
 
-/**
- * Resolves the calling client's credentials first, as the SDK's signer would, so that a member
- * client whose role cannot be assumed fails here as it would against AWS.
- */
-function signed<T>(answer: (input: Json) => T) {
-  return async (input: Json, getClient: () => EC2Client): Promise<T> => {
-    await getClient().config.credentials();
-    return answer(input);
-  };
-}
 type Json = Record<string, unknown>;
+
+/** Who made a call: the access key the calling client signed with, and its region. */
+export interface Caller {
+  readonly accessKeyId: string;
+  readonly region: string;
+}
+
+/** One call as the fake EC2 received it. */
+export interface FakeEc2Call {
+  readonly api: string;
+  readonly input: Json;
+  readonly caller: Caller;
+}
 
 /**
  * An in-memory EC2 behind aws-sdk-client-mock: describes (groups, rules, ENIs, NACLs, prefix lists and
@@ -51,14 +54,31 @@ type Json = Record<string, unknown>;
  */
 export class FakeEc2 {
   readonly mock: AwsClientStub<EC2Client>;
-  readonly writes: { api: string; input: Json }[] = [];
+  /** Every write, with the credentials and region of the client that made it. */
+  readonly writes: FakeEc2Call[] = [];
+  /** Every call (reads and writes), in order, with who made it. */
+  readonly calls: FakeEc2Call[] = [];
   private nextRule = 1;
 
   constructor(public model: NetworkModel) {
     this.mock = mockClient(EC2Client);
     this.describes();
     for (const [api, command] of WRITES)
-      this.mock.on(command as never).callsFake(signed((input: Json) => this.write(api, input)));
+      this.mock.on(command as never).callsFake(this.signed(api, (input, caller) => this.write(api, input, caller)));
+  }
+
+  /**
+   * Resolves the calling client's credentials and region first, as the SDK's signer would (so a member
+   * client whose role cannot be assumed fails here as it would against AWS), and records them with the call.
+   */
+  private signed<T>(api: string, answer: (input: Json, caller: Caller) => T) {
+    return async (input: Json, getClient: () => EC2Client): Promise<T> => {
+      const config = getClient().config;
+      const credentials = await config.credentials();
+      const caller = { accessKeyId: credentials.accessKeyId, region: await config.region() };
+      this.calls.push({ api, input, caller });
+      return answer(input, caller);
+    };
   }
 
   restore(): void {
@@ -82,7 +102,7 @@ export class FakeEc2 {
     const list = (file: string, key: string) => (this.files()[file]?.[key] ?? []) as Json[];
     const groups = (x: Json) => ((x.Groups as Json[]) ?? []).map((g) => g.GroupId);
     const associations = (n: Json) => (n.Associations as Json[]) ?? [];
-    this.mock.on(DescribeSecurityGroupsCommand).callsFake(signed((input: Json) => ({
+    this.mock.on(DescribeSecurityGroupsCommand).callsFake(this.signed('DescribeSecurityGroups', (input: Json) => ({
       SecurityGroups: select(
         list('describe-security-groups.json', 'SecurityGroups'),
         input,
@@ -93,7 +113,7 @@ export class FakeEc2 {
         },
       ),
     })));
-    this.mock.on(DescribeSecurityGroupRulesCommand).callsFake(signed((input: Json) => ({
+    this.mock.on(DescribeSecurityGroupRulesCommand).callsFake(this.signed('DescribeSecurityGroupRules', (input: Json) => ({
       SecurityGroupRules: select(
         list('describe-security-group-rules.json', 'SecurityGroupRules'),
         input,
@@ -102,7 +122,7 @@ export class FakeEc2 {
         { 'group-id': (r) => [r.GroupId], 'security-group-rule-id': (r) => [r.SecurityGroupRuleId] },
       ),
     })));
-    this.mock.on(DescribeNetworkInterfacesCommand).callsFake(signed((input: Json) => ({
+    this.mock.on(DescribeNetworkInterfacesCommand).callsFake(this.signed('DescribeNetworkInterfaces', (input: Json) => ({
       NetworkInterfaces: select(
         list('describe-network-interfaces.json', 'NetworkInterfaces'),
         input,
@@ -115,7 +135,7 @@ export class FakeEc2 {
         },
       ),
     })));
-    this.mock.on(DescribeNetworkAclsCommand).callsFake(signed((input: Json) => ({
+    this.mock.on(DescribeNetworkAclsCommand).callsFake(this.signed('DescribeNetworkAcls', (input: Json) => ({
       NetworkAcls: select(
         list('describe-network-acls.json', 'NetworkAcls'),
         input,
@@ -128,12 +148,12 @@ export class FakeEc2 {
         },
       ),
     })));
-    this.mock.on(DescribeManagedPrefixListsCommand).callsFake(signed((input: Json) => ({
+    this.mock.on(DescribeManagedPrefixListsCommand).callsFake(this.signed('DescribeManagedPrefixLists', (input: Json) => ({
       PrefixLists: select(list('describe-managed-prefix-lists.json', 'PrefixLists'), input, 'PrefixListIds', 'PrefixListId', {
         'prefix-list-id': (p) => [p.PrefixListId],
       }),
     })));
-    this.mock.on(GetManagedPrefixListEntriesCommand).callsFake(signed((input: Json) => {
+    this.mock.on(GetManagedPrefixListEntriesCommand).callsFake(this.signed('GetManagedPrefixListEntries', (input: Json) => {
       const entries = this.files()[`get-managed-prefix-list-entries/${input.PrefixListId as string}.json`];
       const known = list('describe-managed-prefix-lists.json', 'PrefixLists').some((p) => p.PrefixListId === input.PrefixListId);
       if (!entries && known) return { Entries: [] };
@@ -146,7 +166,7 @@ export class FakeEc2 {
   /** DescribeInstances (reservations), DescribeLaunchTemplates and DescribeLaunchTemplateVersions, from the model. */
   private workloadDescribes(list: (file: string, key: string) => Json[]): void {
     const instancesOf = (r: Json) => (r.Instances as Json[]) ?? [];
-    this.mock.on(DescribeInstancesCommand).callsFake(signed((input: Json) => {
+    this.mock.on(DescribeInstancesCommand).callsFake(this.signed('DescribeInstances', (input: Json) => {
       const reservations = list('describe-instances.json', 'Reservations').map((r) => ({
         ...r,
         Instances: select(instancesOf(r), input, 'InstanceIds', 'InstanceId', {
@@ -158,12 +178,12 @@ export class FakeEc2 {
       }));
       return { Reservations: reservations.filter((r) => r.Instances.length > 0) };
     }));
-    this.mock.on(DescribeLaunchTemplatesCommand).callsFake(signed((input: Json) => ({
+    this.mock.on(DescribeLaunchTemplatesCommand).callsFake(this.signed('DescribeLaunchTemplates', (input: Json) => ({
       LaunchTemplates: select(list('describe-launch-templates.json', 'LaunchTemplates'), input, 'LaunchTemplateIds', 'LaunchTemplateId', {
         'launch-template-name': (t) => [t.LaunchTemplateName],
       }),
     })));
-    this.mock.on(DescribeLaunchTemplateVersionsCommand).callsFake(signed((input: Json) => {
+    this.mock.on(DescribeLaunchTemplateVersionsCommand).callsFake(this.signed('DescribeLaunchTemplateVersions', (input: Json) => {
       const all = list('describe-launch-template-versions.json', 'LaunchTemplateVersions');
       const template = list('describe-launch-templates.json', 'LaunchTemplates').find(
         (t) => t.LaunchTemplateId === input.LaunchTemplateId,
@@ -183,8 +203,8 @@ export class FakeEc2 {
     }));
   }
 
-  private write(api: string, input: Json): Json {
-    this.writes.push({ api, input });
+  private write(api: string, input: Json, caller: Caller): Json {
+    this.writes.push({ api, input, caller });
     let change = revertStepToChange({ api, input, iamAction: `ec2:${api}`, summary: '' });
     if (!change) throw awsError('InvalidParameterValue', `fake EC2 cannot apply ${api}`);
     if (change.kind === 'sg-rules-added')

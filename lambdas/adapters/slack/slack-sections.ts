@@ -2,6 +2,7 @@ import type { GuardrailReport, RevertOutcome, StepOutcome } from '../../app/port
 import { describeActor, describeChange } from '../../app/render/describe-change';
 import { exposurePeersText } from '../../app/render/exposure-peers';
 import { clip, type NotificationSummary } from '../../app/render/notification';
+import { fixOffer } from '../../app/one-click/fix-offer';
 import { renderPair } from '../../app/render/verdict-text';
 import type { Finding, Severity, Verdict } from '../../core/verdict/types';
 import { code, escapeMrkdwn as esc } from './slack-limits';
@@ -89,6 +90,7 @@ export function moreFindingsLines(findings: readonly Finding[]): string[] {
 /** The inverse of the change: API and compact input per step. */
 export function revertPlanLines(v: Verdict): string[] {
   const plan = v.revert;
+  if (plan.status === 'unknown-prior' && v.verdict === 'violation') return cannotRevertLines(v);
   if (plan.status !== 'ready' || plan.steps.length === 0)
     return [`*Revert plan:* ${plan.status}${plan.reason ? ` — ${esc(clip(plan.reason, 300))}` : ''}`];
   const lines = ['*Revert plan:*'];
@@ -99,6 +101,15 @@ export function revertPlanLines(v: Verdict): string[] {
     );
   if (plan.steps.length > MAX_STEPS) lines.push(`• … and ${plan.steps.length - MAX_STEPS} more step(s)`);
   return lines;
+}
+
+/** The state before the change is unknown: nothing was changed or guessed; the fix (or its button) instead. */
+function cannotRevertLines(v: Verdict): string[] {
+  const reason = v.revert.reason ? ` (${esc(clip(v.revert.reason, 300))})` : '';
+  const instead = fixOffer(v)
+    ? 'apply the fix instead: *Apply fix* below makes exactly that call.'
+    : 'apply the fix shown above instead.';
+  return [`*Cannot revert:* the state before this change is unknown${reason}, so nothing was changed or guessed; ${instead}`];
 }
 
 /** After an auto-revert: what was reverted and whether each step worked. */

@@ -119,7 +119,9 @@ describe('one-click Apply fix', () => {
 
     // Assess
     expect(response.status).toBe(200);
-    expect(world.ec2.writes).toEqual([{ api: 'AuthorizeSecurityGroupIngress', input: fix.apply!.input }]);
+    expect(world.ec2.writes).toEqual([
+      { api: 'AuthorizeSecurityGroupIngress', input: fix.apply!.input, caller: { accessKeyId: 'test', region: 'eu-west-1' } },
+    ]);
     expect(await world.decisions.get(verdict.findings[0]!.id)).toMatchObject({
       status: 'reverted',
       decidedBy: 'Slack user U0ALICE (alice)',
