@@ -1,5 +1,7 @@
 import type { PlanReport } from '../../core/plan/types';
+import type { Finding } from '../../core/verdict/types';
 import { describeUnjudged } from './describe-plan-op';
+import { fixesText } from './preflight-fixes';
 import { reportRuleId } from './report-rules';
 import type { Locate } from './preflight-sarif';
 
@@ -30,9 +32,10 @@ export function renderPreflightGithub(report: PlanReport, locate?: Locate): stri
   return lines.join('\n');
 }
 
-function message(f: { title: string; explanation: string }, transient: boolean): string {
+function message(f: Finding, transient: boolean): string {
   const note = transient ? '\nTransient: a later change of this plan undoes it.' : '';
-  return `${f.title}\n${f.explanation}${note}`;
+  const fixes = fixesText(f);
+  return `${f.title}\n${f.explanation}${note}${fixes ? `\n${fixes}` : ''}`;
 }
 
 function annotation(command: Command, address: string, title: string, text: string, locate?: Locate): string {

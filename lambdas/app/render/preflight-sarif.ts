@@ -1,6 +1,7 @@
 import type { CannotJudge, PlanReport } from '../../core/plan/types';
 import type { Finding, Severity } from '../../core/verdict/types';
 import { describeUnjudged } from './describe-plan-op';
+import { fixesProperty, fixesText } from './preflight-fixes';
 import { CANNOT_JUDGE_RULE_ID, REPORT_RULES, reportRuleId } from './report-rules';
 
 /** Where a resource is declared: a .tf file (path as code scanning should show it) and line. */
@@ -95,11 +96,12 @@ function findingResult(
 ) {
   const ruleId = reportRuleId(f);
   const suffix = transient ? ' Transient: a later change of this plan undoes it.' : '';
+  const fixes = fixesText(f);
   return {
     ruleId,
     ...(index.has(ruleId) ? { ruleIndex: index.get(ruleId) } : {}),
     level,
-    message: { text: `${address}: ${f.title}. ${f.explanation}${suffix}` },
+    message: { text: `${address}: ${f.title}. ${f.explanation}${suffix}${fixes ? `\n${fixes}` : ''}` },
     locations: [location(address, options.locate)],
     partialFingerprints: { 'sgGuardianFinding/v1': `${f.id}@${address}` },
     properties: {
@@ -108,6 +110,7 @@ function findingResult(
       transient,
       ...(f.groupId ? { groupId: f.groupId } : {}),
       ...(f.dependency ? { dependency: f.dependency } : {}),
+      ...(f.fixes?.length ? { fixes: fixesProperty(f) } : {}),
     },
   };
 }

@@ -5,8 +5,10 @@ import type { AffectedResources } from '../state/types';
 import type { Finding } from '../verdict/types';
 import { applyOp, mergeTouched } from './apply-op';
 import { DeclaredRules } from './declared-rules';
+import { inPlanStyle } from './inline-fix';
 import { judgeTransition } from './judge-transition';
 import { readPlan } from './read-plan';
+import { inlineRuleGroups } from './rule-style';
 import { type PlanStep, translatePlan } from './translate-plan';
 import type { CannotJudge, NetFinding, PlanReport, ResourceReport } from './types';
 
@@ -50,18 +52,27 @@ export function judgePlan({ plan, model, config }: JudgePlanInput): Result<PlanR
   }
   const net = judgeTransition(model, current, mergeTouched(touchedAll), config);
   const netKeys = new Set(net.findings.map(findingKey));
+  // Fixes in the plan's own style: an inline block for a group whose rules it writes inline.
+  const inline = inlineRuleGroups(resources.value);
   const resourcesOut: ResourceReport[] = steps.map((s, i) => ({
     ...s,
-    findings: (stepFindings[i] ?? []).map((f) => ({ ...f, transient: !netKeys.has(findingKey(f)) })),
+    findings: inPlanStyle(stepFindings[i] ?? [], inline).map((f) => ({
+      ...f,
+      transient: !netKeys.has(findingKey(f)),
+    })),
   }));
   const cannotJudge: CannotJudge[] = resourcesOut.flatMap((r) => r.cannotJudge);
-  const netFindings = net.findings.map(
+  const netFindings = inPlanStyle(net.findings, inline).map(
     (f): NetFinding => ({ ...f, addresses: addressesOf(f, resourcesOut) }),
   );
   return ok({
     verdict: netFindings.length ? 'violation' : cannotJudge.length ? 'cannot-judge' : 'ok',
     resources: resourcesOut,
-    net: { findings: netFindings, preexisting: net.preexisting, notEvaluated: net.notEvaluated },
+    net: {
+      findings: netFindings,
+      preexisting: inPlanStyle(net.preexisting, inline),
+      notEvaluated: net.notEvaluated,
+    },
     cannotJudge,
     skipped: translated.value.skipped,
   });
