@@ -23,7 +23,7 @@ export class GuardianTables extends Construct {
   readonly state: dynamodb.Table;
   /** Audit trail: retained when the stack is deleted. */
   readonly audit: dynamodb.Table;
-  /** Powertools idempotency records (24 h): destroyed with the stack. */
+  /** The evaluator's event ledger, one item per CloudTrail event (24 h): destroyed with the stack. */
   readonly idempotency: dynamodb.Table;
 
   constructor(scope: Construct, id: string) {

@@ -2,9 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { cloudTrailHistory } from '../../lambdas/adapters/files/cloudtrail-history';
 import { readConfigFile } from '../../lambdas/adapters/files/config-file';
-import { createProgressBar } from '../../lambdas/adapters/local/progress-bar';
+import { createStatusLine } from '../../lambdas/adapters/local/status-line';
 import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
-import { replayHistory } from '../../lambdas/app/replay/replay-history';
+import { type ReplayProgress, replayHistory } from '../../lambdas/app/replay/replay-history';
+import { formatReplayProgress } from '../../lambdas/app/replay/replay-progress';
 import { renderReplayHtml } from '../../lambdas/app/render/replay-html';
 import { toReplayJson } from '../../lambdas/app/render/replay-json';
 import { renderReplayText } from '../../lambdas/app/render/replay-text';
@@ -56,7 +57,7 @@ export function registerReplay(program: Command, io: Io, setExit: (code: number)
             model,
             config,
             options: { ...DEFAULT_REPLAY_OPTIONS, windowMinutes, limit },
-            progress: io === processIo ? createProgressBar(process.stderr) : undefined,
+            progress: io === processIo && !opts.json ? progressLine(process.stderr) : undefined,
           });
           if (opts.html) await writeHtml(opts.html, renderReplayHtml(summary));
           io.out(opts.json ? JSON.stringify(toReplayJson(summary), null, 2) : renderReplayText(summary));
@@ -65,6 +66,12 @@ export function registerReplay(program: Command, io: Io, setExit: (code: number)
         }),
       );
     });
+}
+
+/** One line on stderr, rewritten in place, when it is a terminal; nothing otherwise (pipes, CI logs). */
+function progressLine(stream: NodeJS.WriteStream): ReplayProgress {
+  const line = createStatusLine(stream);
+  return { update: (state) => line.draw(() => formatReplayProgress(state)), done: (text) => line.end(text) };
 }
 
 function positiveInt(text: string, option: string): number {

@@ -32,6 +32,7 @@ export function toAuditEntry(input: {
     outcome: revert?.status,
     ...(detail ? { outcomeDetail: detail } : {}),
     mode: input.mode,
+    ...(v.exemptions?.length ? { exemptions: v.exemptions } : {}),
   };
 }
 
@@ -40,5 +41,6 @@ function groupIdsOf(change: Change | undefined, v: Verdict): string[] {
   if (change && 'groupId' in change) ids.add(change.groupId);
   if (change?.kind === 'eni-groups-set') for (const g of change.groupIds) ids.add(g);
   for (const f of v.findings) if (f.groupId) ids.add(f.groupId);
+  for (const e of v.exemptions ?? []) ids.add(e.groupId);
   return [...ids];
 }

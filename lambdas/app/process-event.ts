@@ -5,9 +5,21 @@ import { applyChange } from '../core/state/apply-change';
 import { type ModifiedIds, modifiedIds } from '../core/state/modified';
 import type { RevertStep } from '../core/verdict/types';
 import { toAuditEntry } from './audit-entry';
+import { type EventSummary, type LedgerRun, summaryOf } from './ledger';
 import { decisionHook } from './one-click/decision-hook';
-import type { AuditLog, CachedIds, CachedState, Clock, DecisionLinkSigner, DecisionStore, MetricsSink } from './ports';
-import { type GuardrailDeps, type GuardrailResult, runGuardrail } from './run-guardrail';
+import type {
+  AuditLog,
+  CachedIds,
+  CachedState,
+  Clock,
+  DecisionLinkSigner,
+  DecisionStore,
+  LedgerProgress,
+  MetricsSink,
+  StorageCheck,
+} from './ports';
+import { type GuardrailDeps, type GuardrailResult, resumeGuardrail } from './run-guardrail';
+import { storableEvent } from './storable-event';
 
 export interface PipelineDeps extends GuardrailDeps {
   readonly audit: AuditLog;
@@ -28,47 +40,108 @@ export interface PipelineDeps extends GuardrailDeps {
   readonly decisions?: DecisionStore;
   /** Signed links to add to notifications of pending decisions (email, other chats). */
   readonly decisionLinks?: DecisionLinkSigner;
+  /** What the stores cannot key (DynamoDB's key limits): such an event is invalid before anything is done. */
+  readonly storable?: StorageCheck;
 }
 
 export interface PipelineResult extends Partial<GuardrailResult> {
-  readonly status: 'judged' | 'confirmation';
+  /** completed: the event was completed by an earlier run; nothing was done now. */
+  readonly status: 'judged' | 'confirmation' | 'completed';
+  /** completed: the answer that earlier run stored. */
+  readonly stored?: EventSummary;
 }
 
-/** One CloudTrail event through the whole pipeline: judge, revert, notify, audit, remember. */
-export async function processEvent(input: ParsedEvent, deps: PipelineDeps): Promise<PipelineResult> {
+/** What processEvent knows of the ledger while it runs. */
+interface Claimed {
+  owned: boolean;
+  progress: LedgerProgress;
+  stored?: EventSummary;
+}
+
+/**
+ * One CloudTrail event through the whole pipeline: judge, revert, notify, audit, remember. Under a
+ * ledger `run`, the claim goes with the state reads; an event completed before is not done again; a
+ * resumed run skips what earlier runs did; the audit, the state and the completion are one write, and
+ * when anything fails after the claim the progress is saved (the lease released) before rethrowing.
+ */
+export async function processEvent(input: ParsedEvent, deps: PipelineDeps, run?: LedgerRun): Promise<PipelineResult> {
+  const event = storableEvent(outOfScope(input, deps.homeAccountId) ?? input, deps.storable);
+  const claimed: Claimed = { owned: false, progress: {} };
+  const done = run
+    ? run.claim.then((claim) => {
+        if (claim.status === 'completed') {
+          claimed.stored = claim.result as EventSummary;
+          return undefined;
+        }
+        claimed.owned = true;
+        claimed.progress = claim.progress;
+        return claim.progress;
+      })
+    : Promise.resolve({});
+  try {
+    return await processClaimed(event, deps, { run, done, claimed });
+  } catch (error) {
+    await done.catch(() => undefined); // a read may fail before the claim answered: was it ours?
+    if (run && claimed.owned) await run.record(claimed.progress, { release: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+interface Steps {
+  readonly run: LedgerRun | undefined;
+  readonly done: Promise<LedgerProgress | undefined>;
+  readonly claimed: Claimed;
+}
+
+async function processClaimed(event: ParsedEvent, deps: PipelineDeps, steps: Steps): Promise<PipelineResult> {
+  const { run, done, claimed } = steps;
   const callsBefore = deps.ec2Calls?.() ?? 0;
-  const event = outOfScope(input, deps.homeAccountId) ?? input;
   if (event.status === 'parsed' && isGuardian(event.meta.actor, deps.guardianRoleArn)) {
+    if (!(await done)) return { status: 'completed', stored: claimed.stored };
     deps.metrics.count('Confirmations');
-    await deps.audit.record({
+    const entry = {
       ...toAuditEntry({ verdict: confirmationVerdict(event), mode: deps.mode, now: deps.clock.now() }),
       action: 'confirmation',
+    };
+    await finish(run, { progress: claimed.progress, result: { status: 'confirmation' } }, async () => {
+      await deps.audit.record(entry);
+      await commitAfter(event.change, undefined, deps);
     });
-    await commitAfter(event.change, undefined, deps);
     return { status: 'confirmation' };
   }
-  const result = await runGuardrail(event, withDecisions(deps));
+  const record = (progress: LedgerProgress) => run?.record(progress, { release: false }) ?? Promise.resolve();
+  const result = await resumeGuardrail(event, withDecisions(deps), { done, record });
+  if (!result) return { status: 'completed', stored: claimed.stored };
+  claimed.progress = result.progress;
   const { verdict, revert } = result;
   deps.metrics.count('ChangesJudged');
   if (verdict.verdict === 'violation') deps.metrics.count('Violations');
-  if (revert && (revert.status === 'reverted' || revert.status === 'partial')) deps.metrics.count('Reverts');
-  if (revert && (revert.status === 'failed' || revert.status === 'partial'))
+  if (result.revertedNow && revert && (revert.status === 'reverted' || revert.status === 'partial'))
+    deps.metrics.count('Reverts');
+  if (result.revertedNow && revert && (revert.status === 'failed' || revert.status === 'partial'))
     deps.metrics.count('RevertFailures');
   const failedChannels = Object.keys(result.notifyErrors).length;
   if (failedChannels) deps.metrics.count('NotificationFailures', failedChannels);
-  await deps.audit.record(
-    toAuditEntry({
-      verdict,
-      revert,
-      mode: deps.mode,
-      now: deps.clock.now(),
-      notifyErrors: result.notifyErrors,
-    }),
-  );
-  if (event.status === 'parsed')
-    await commitAfter(event.change, revert?.status === 'reverted' ? verdict.revert.steps : undefined, deps);
+  const entry = toAuditEntry({ verdict, revert, mode: deps.mode, now: deps.clock.now(), notifyErrors: result.notifyErrors });
+  const summary = summaryOf({ status: 'judged', verdict, revert });
+  await finish(run, { progress: result.progress, result: summary }, async () => {
+    await deps.audit.record(entry);
+    if (event.status === 'parsed')
+      await commitAfter(event.change, revert?.status === 'reverted' ? verdict.revert.steps : undefined, deps);
+  });
   deps.metrics.count('Ec2CallsPerEvent', (deps.ec2Calls?.() ?? 0) - callsBefore);
-  return { status: 'judged', ...result };
+  const { verdict: v, revert: r, notifyErrors } = result;
+  return { status: 'judged', verdict: v, revert: r, notifyErrors };
+}
+
+/** The audit and state writes: alone, or under a ledger run held and sent with its completion. */
+async function finish(
+  run: LedgerRun | undefined,
+  done: { progress: LedgerProgress; result: EventSummary },
+  writes: () => Promise<void>,
+): Promise<void> {
+  if (run) await run.complete(done, writes);
+  else await writes();
 }
 
 /** Adds the decision hook (save pending decisions, skip kept findings, add links) when a store is wired. */

@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { readBundledConfig } from '../adapters/files/bundled-config';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -5,6 +7,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDbAuditLog } from '../adapters/aws/dynamodb/dynamodb-audit-log';
 import { DynamoDbDecisionStore } from '../adapters/aws/dynamodb/dynamodb-decision-store';
+import { dynamoDbStorageCheck } from '../adapters/aws/dynamodb/dynamodb-key-limits';
 import { DynamoDbStateCache } from '../adapters/aws/dynamodb/dynamodb-state-cache';
 import { createEc2Client, Ec2AccountReader } from '../adapters/aws/ec2/ec2-reader';
 import { Ec2Reverter } from '../adapters/aws/ec2/ec2-writer';
@@ -27,13 +30,24 @@ import type { Settings } from './settings';
 const SLACK_BUDGET = { timeoutMs: 4_000, retries: 1 } as const;
 
 /**
+ * Keep-alive connections for the SDK clients, explicitly: an event's calls (claim, reads, revert, final
+ * write) reuse the connections of the previous one instead of a TCP (and TLS) handshake each.
+ */
+export function keepAliveRequestHandler() {
+  return {
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 50 }),
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
+  };
+}
+
+/**
  * Builds every dependency of the pipeline once per cold start. SDK clients get no endpoint: the SDK
  * itself honours AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) and the default credential chain.
  */
 export function composePipeline(settings: Settings, metrics: Metrics) {
   const config = readBundledConfig(settings.SG_GUARDIAN_CONFIG);
-  const ec2 = createEc2Client();
-  const dynamodb = new DynamoDBClient({});
+  const ec2 = createEc2Client({ requestHandler: keepAliveRequestHandler() });
+  const dynamodb = new DynamoDBClient({ requestHandler: keepAliveRequestHandler() });
   const reader = new Ec2AccountReader(ec2);
   const cache = new DynamoDbStateCache({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE });
   const state = new LiveStateSource({ reader, cache, config });
@@ -76,6 +90,7 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     ec2Calls: () => reader.calls,
     homeAccountId: settings.SG_GUARDIAN_ROLE_ARN ? accountOfArn(settings.SG_GUARDIAN_ROLE_ARN) : undefined,
     decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE }),
+    storable: dynamoDbStorageCheck,
     ...decisionLinks(settings, config, secrets),
   };
   const accounts = accountPipelines({ deps, reader, cache }, { settings, homeClient: ec2, dynamodb });
@@ -87,6 +102,7 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     reader,
     cache,
     dynamodb,
+    ec2,
   };
 }
 

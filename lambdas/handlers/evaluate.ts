@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
-import { makeEventIdempotent } from '../adapters/aws/dynamodb/idempotency';
+import { DynamoDbEventLedger } from '../adapters/aws/dynamodb/event-ledger';
+import { type EventSummary, startLedgerRun, summaryOf } from '../app/ledger';
 import { processEvent } from '../app/process-event';
 import { composePipeline } from './compose';
 import { readEnvelope } from './envelope';
@@ -10,36 +11,50 @@ import { readSettings } from './settings';
 const logger = new Logger({ serviceName: 'sg-guardian' });
 const metrics = new Metrics({ namespace: 'SgGuardian', serviceName: 'sg-guardian' });
 const settings = readSettings(process.env);
-const { depsFor, dynamodb } = composePipeline(settings, metrics);
+const { depsFor, dynamodb, ec2 } = composePipeline(settings, metrics);
+const ledger = new DynamoDbEventLedger({ client: dynamodb, tableName: settings.SG_GUARDIAN_IDEMPOTENCY_TABLE });
 
-/** One EventBridge "AWS API Call via CloudTrail" event: judge, revert per policy, notify, audit. */
-async function evaluate(event: unknown, _context: Context) {
+/** The SDK clients the evaluator sends with (tests and benchmarks add middleware to count or fail calls). */
+export const clients = { dynamodb, ec2 };
+
+/** A claim lasts as long as this invocation may run; a crashed run's claim expires with it. */
+function leaseUntil(context: Context): Date {
+  return new Date(Date.now() + Math.max(0, context.getRemainingTimeInMillis?.() ?? 0));
+}
+
+/**
+ * One EventBridge "AWS API Call via CloudTrail" event: judge, revert per policy, notify, audit. Each
+ * CloudTrail event (its eventID) goes through the event ledger: a repeat of a completed event answers
+ * as the first time did, a retry after a failure resumes after what was done (lambdas/app/ledger.ts).
+ */
+async function evaluate(event: unknown, context: Context) {
   const { eventId, events } = readEnvelope(event);
   logger.appendKeys({ eventId });
-  const results = [];
+  const results: EventSummary[] = [];
   for (const item of events) {
-    const r = await processEvent(item, depsFor(item.meta));
-    const summary = {
-      status: r.status,
-      verdict: r.verdict?.verdict,
-      action: r.verdict?.action,
-      revert: r.revert?.status,
-    };
+    const run = eventId !== undefined && events.length === 1 ? startLedgerRun(ledger, eventId, leaseUntil(context)) : undefined;
+    const r = await processEvent(item, depsFor(item.meta), run);
+    if (r.status === 'completed') {
+      logger.info('event already completed: nothing done', { ...r.stored });
+      if (r.stored) results.push(r.stored);
+      continue;
+    }
+    const summary = summaryOf({ status: r.status, verdict: r.verdict, revert: r.revert });
     logger.info('event processed', { ...summary, notifyErrors: r.notifyErrors });
     results.push(summary);
   }
-  return { results };
+  return jsonRoundTrip({ results });
 }
 
-const idempotent = makeEventIdempotent(evaluate, {
-  client: dynamodb,
-  tableName: settings.SG_GUARDIAN_IDEMPOTENCY_TABLE,
-});
+/** Answers are what the ledger stores (JSON): the first run answers as a repeat would. */
+function jsonRoundTrip<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
 
 export const handler = async (event: unknown, context: Context) => {
   logger.addContext(context);
   try {
-    return await idempotent(event, context);
+    return await evaluate(event, context);
   } finally {
     metrics.publishStoredMetrics();
     logger.removeKeys(['eventId']);

@@ -1,5 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BuildOptions, type BuildResult, build } from 'esbuild';
+import { coarsenMappings, type SourceMapV3 } from './source-map-filter';
 import { treeShakingPlugin } from './tree-shaking-plugin';
 
 /** Lets bundled CommonJS dependencies call `require` inside the ESM bundle. */
@@ -14,7 +16,8 @@ export const HANDLER_BUNDLE_FILE = 'index.mjs';
 
 /**
  * How every sg-guardian handler is bundled: minified ESM for Node.js 22 with the pinned AWS SDK v3
- * inside (nothing external), ESM entry points of dependencies first, a source map without sources.
+ * inside (nothing external), ESM entry points of dependencies first, a source map without sources
+ * (coarsened outside our own code by bundleHandler: see source-map-filter.ts).
  */
 export const HANDLER_BUILD_OPTIONS: Readonly<BuildOptions> = {
   bundle: true,
@@ -33,19 +36,34 @@ export const HANDLER_BUILD_OPTIONS: Readonly<BuildOptions> = {
 export interface BundleHandlerOptions {
   /** Skip the tree-shaking plugin (the bench compares both). @default false */
   readonly withoutTreeShakingPlugin?: boolean;
+  /** Keep every mapping into dependencies in the source map (the bench compares both). @default false */
+  readonly fullSourceMap?: boolean;
 }
 
-/** Bundles one handler file into `outdir/index.mjs` (+ map), with esbuild's metafile. */
-export function bundleHandler(
+/** Sources the source map keeps every mapping of: our code, not the dependencies (node_modules). */
+export const isOwnSource = (source: string): boolean => !/(^|[\\/])node_modules[\\/]/.test(source);
+
+/**
+ * Bundles one handler file into `outdir/index.mjs` (+ map), with esbuild's metafile. The map keeps
+ * every mapping into our own code and one per dependency run: NODE_OPTIONS=--enable-source-maps
+ * decodes the whole map at every cold start, and the dependencies' mappings were most of it (BENCHMARKS.md).
+ */
+export async function bundleHandler(
   entry: string,
   outdir: string,
   options: BundleHandlerOptions = {},
 ): Promise<BuildResult<{ metafile: true }>> {
-  return build({
+  const outfile = join(outdir, HANDLER_BUNDLE_FILE);
+  const result = await build({
     ...HANDLER_BUILD_OPTIONS,
     entryPoints: [entry],
-    outfile: join(outdir, HANDLER_BUNDLE_FILE),
+    outfile,
     metafile: true,
     plugins: options.withoutTreeShakingPlugin ? [] : [treeShakingPlugin()],
   });
+  if (!options.fullSourceMap) {
+    const map = JSON.parse(await readFile(`${outfile}.map`, 'utf8')) as SourceMapV3;
+    await writeFile(`${outfile}.map`, JSON.stringify(coarsenMappings(map, isOwnSource)));
+  }
+  return result;
 }

@@ -87,7 +87,15 @@ export async function startWorld(
     sns,
     secrets,
     slack,
-    evaluate: (event: unknown) => evaluator.handler(event, lambdaContext),
+    evaluate: (event: unknown, context: Context = lambdaContext) => evaluator.handler(event, context),
+    /** The evaluator's SDK clients (add middleware to count or fail its calls). */
+    clients: evaluator.clients,
+    /** A new evaluator instance (a fresh Lambda sandbox, e.g. after a crash), with its own clients. */
+    async coldStart() {
+      vi.resetModules();
+      const fresh = await import('../../lambdas/handlers/evaluate');
+      return { evaluate: (event: unknown) => fresh.handler(event, lambdaContext), clients: fresh.clients };
+    },
     sweep: () => sweeper.handler({}, lambdaContext),
     /** Makes the user's change of an example event happen in the account, as AWS would before the event. */
     land(event: Record<string, unknown>) {

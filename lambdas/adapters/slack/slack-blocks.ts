@@ -1,4 +1,4 @@
-import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { GuardrailReport } from '../../app/ports';
 import {
   clip,
@@ -52,6 +52,8 @@ export function buildSlackMessage(
   else if (summary.state === 'dry-run') tail.push(note('Dry run: nothing was changed.'));
   if (summary.links.length) tail.push(linksBlock(summary));
   const fix = fixOffer(verdict);
+  if (!options.revertButtons && summary.decisionLinks.length)
+    tail.push(decisionLinksBlock(summary, verdict, fix));
   if (options.revertButtons && summary.awaitingDecision) tail.push(decisionButtons(report));
   else if (options.revertButtons && fix && (summary.state === 'notified' || summary.state === 'dry-run'))
     tail.push(fixButtons(report, fix));
@@ -104,6 +106,32 @@ function linksBlock(s: NotificationSummary): ContextBlock {
       .slice(0, SLACK_LIMITS.contextElements)
       .map((l) => ({ type: 'mrkdwn', text: `<${l.url}|${escapeMrkdwn(l.label)}>` })),
   };
+}
+
+/**
+ * Without buttons (an incoming webhook cannot call back): the signed links e-mail gets, one pair per
+ * finding. Each opens the confirmation page, which offers both choices; `choice=keep` only puts Keep
+ * first (the signature covers the finding and expiry, and nothing changes until a button is pressed).
+ */
+function decisionLinksBlock(
+  s: NotificationSummary,
+  verdict: GuardrailReport['verdict'],
+  fix: Fix | undefined,
+): SectionBlock {
+  const main = fix ? 'Apply fix' : 'Revert';
+  const title = (id: string) => verdict.findings.find((f) => f.id === id)?.title ?? id;
+  const lines = s.decisionLinks.map((l) => {
+    const keep = `${l.url}${l.url.includes('?') ? '&' : '?'}choice=keep`;
+    return `• ${escapeMrkdwn(title(l.findingId))}: <${l.url}|${main}> · <${keep}|Keep>`;
+  });
+  const expires = s.decisionLinks[0]!.expiresAt;
+  return section(
+    [
+      `*${main} or keep* (each link opens a confirmation page; nothing changes until you press its button; ` +
+        `valid until ${escapeMrkdwn(expires)})`,
+      ...lines,
+    ],
+  );
 }
 
 /** Revert / Keep. The value carries only ids; the plan is looked up server-side when clicked. */

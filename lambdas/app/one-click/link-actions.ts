@@ -33,12 +33,14 @@ export async function showDecision(req: HttpRequest, deps: LinkDeps): Promise<Ht
     nonce,
     token: formToken(secret, binding),
   };
-  return htmlResponse(200, confirmationPage(decision, fields, new Date(check.exp * 1000)));
+  const prefer = req.query.choice === 'keep' ? ({ prefer: 'keep' } as const) : {};
+  return htmlResponse(200, confirmationPage(decision, fields, new Date(check.exp * 1000), prefer));
 }
 
 /**
  * POST /decide: the confirmed revert (or "Apply fix", as the decision offers and the page showed), once,
- * by whoever holds a valid link and the page's token.
+ * by whoever holds a valid link and the page's token; or Keep (`choice=keep`, the page's Keep button),
+ * which leaves the change as it is and is recorded in the audit log.
  */
 export async function confirmDecision(req: HttpRequest, deps: LinkDeps): Promise<HttpResponse> {
   const origin = req.headers.origin;
@@ -62,9 +64,10 @@ export async function confirmDecision(req: HttpRequest, deps: LinkDeps): Promise
       errorPage('Refused', 'The form was not issued by this page. Open the link again.'),
     );
   const approver = linkApprover(req.sourceIp);
+  const keep = form.choice === 'keep';
   const claim = await claimDecision(
     { findingId: check.findingId, eventId: form.event },
-    'as-offered',
+    keep ? 'keep' : 'as-offered',
     approver,
     deps,
   );
@@ -78,6 +81,7 @@ export async function confirmDecision(req: HttpRequest, deps: LinkDeps): Promise
       ),
     );
   if (claim.status === 'taken') return htmlResponse(409, decidedPage(claim.decision, check.findingId));
+  if (keep) return htmlResponse(200, resultPage(claim.decision, check.findingId));
   const finished = await completeRevert(claim, approver, deps);
   return htmlResponse(200, resultPage(finished, check.findingId));
 }

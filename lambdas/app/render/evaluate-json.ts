@@ -13,6 +13,7 @@ export function toEvaluateJson(verdicts: readonly Verdict[]) {
       ...(v.reason ? { reason: v.reason } : {}),
       action: v.action,
       ...(v.actionReason ? { actionReason: v.actionReason } : {}),
+      ...(v.exemptions?.length ? { exemptions: v.exemptions } : {}),
       findings: v.findings.map((f) => findingJson(f, 'awsCli')),
       preexisting: v.preexisting.map(preexistingJson),
       notEvaluated: v.notEvaluated,

@@ -172,6 +172,9 @@ function undoable(verdict: Verdict): boolean {
 function headlinesOf(v: Verdict): string[] {
   const target = targetOf(v.change) ?? v.findings[0]?.groupId ?? 'unknown resource';
   const top = [...v.findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])[0];
+  const glass = v.exemptions?.find((e) => e.event === 'opened' || e.event === 'changed');
+  if (!top && glass)
+    return [`break-glass ${glass.event} on ${glass.groupId} until ${glass.until}`, `break-glass on ${glass.groupId}`];
   if (!top) return [`${v.eventName} on ${target}`, v.eventName];
   const more = v.findings.length > 1 ? ` (+${v.findings.length - 1} more)` : '';
   return HEADLINES[top.kind](top, v.eventName, target).map((h) => h + more);

@@ -8,17 +8,24 @@ const STYLE = [
   'body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1000px;',
   'padding:0 1rem;color:#1d2433}h1{font-size:1.5rem;margin:0 0 .25rem}',
   'h2{font-size:1.1rem;margin:2rem 0 .5rem;border-bottom:1px solid #dde1e8;padding-bottom:.25rem}',
-  '.note{color:#5a6372}.cards{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}',
+  '.note{color:#5a6372;overflow-wrap:anywhere}.cards{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}',
   '.card{border:1px solid #dde1e8;border-radius:6px;padding:.5rem .9rem;min-width:7rem}',
   '.card b{display:block;font-size:1.4rem}.card.bad b{color:#c0392b}',
+  // Long ids, ARNs, rule descriptions and messages wrap inside their cell: the table never overflows.
   'table{border-collapse:collapse;width:100%;font-size:13px}',
-  'th,td{text-align:left;vertical-align:top;border-bottom:1px solid #eef0f4;padding:.3rem .4rem}',
+  'th,td{text-align:left;vertical-align:top;border-bottom:1px solid #eef0f4;padding:.3rem .4rem;',
+  'overflow-wrap:anywhere}',
   'th{background:#f6f7f9}td.num,th.num{text-align:right}code{font-size:12px;word-break:break-all}',
+  'table.wide{table-layout:fixed}table.wide col.time{width:10rem}table.wide col.action{width:8rem}',
   '.sev-critical{color:#c0392b;font-weight:600}.sev-high{color:#d35400}',
   'svg.timeline{max-width:100%;height:auto}.judged{fill:#9fb3c8}.violation{fill:#c0392b}.base{stroke:#5a6372}',
   '.axis,.lane{font-size:11px;fill:#5a6372}.outage{fill:#e67e22}.outage.open{fill:url(#open)}',
   '.empty{color:#5a6372}.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;',
   'vertical-align:middle}',
+  // Phones: each row becomes a card of "label value" lines.
+  '@media (max-width:640px){body{margin:1rem auto}table,tbody,tr,td{display:block;width:auto}',
+  'thead,colgroup{display:none}tr{border-bottom:1px solid #dde1e8;padding:.4rem 0}td{border:0;padding:.1rem 0}',
+  'td.num{text-align:left}td::before{content:attr(data-label) ": ";color:#5a6372}}',
 ].join('');
 
 const LEGEND = [
@@ -89,15 +96,21 @@ function table(
   head: readonly string[],
   rows: readonly (readonly string[])[],
   numeric: readonly number[] = [],
+  cols?: readonly string[],
 ): string {
   if (rows.length === 0) return '<p class="empty">None.</p>';
-  const cell = (tag: string, i: number, html: string) =>
-    `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${html}</${tag}>`;
+  const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
+  const col = (c: string) => (c ? `<col class="${c}">` : '<col>');
+  const colgroup = cols ? `<colgroup>${cols.map(col).join('')}</colgroup>` : '';
   return [
-    '<table><thead><tr>',
-    head.map((h, i) => cell('th', i, esc(h))).join(''),
+    `<table${cols ? ' class="wide"' : ''}>${colgroup}<thead><tr>`,
+    head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join(''),
     '</tr></thead><tbody>',
-    rows.map((row) => `<tr>${row.map((html, i) => cell('td', i, html)).join('')}</tr>`).join(''),
+    // data-label: the column's name, shown before each value where rows become cards (phones).
+    rows
+      .map((row) => row.map((html, i) => `<td${cls(i)} data-label="${esc(head[i] ?? '')}">${html}</td>`))
+      .map((cells) => `<tr>${cells.join('')}</tr>`)
+      .join(''),
     '</tbody></table>',
   ].join('');
 }
@@ -107,7 +120,7 @@ function violationsTable(items: readonly ViolationItem[]): string {
     ['time', 'event', 'who', 'change', 'findings', 'action'],
     items.map((v) => [
       esc(v.eventTime ?? '?'),
-      `${esc(v.eventName)}<br><code>${esc(v.eventId)}</code>`,
+      `${apiName(v.eventName)}<br><code>${esc(v.eventId)}</code>`,
       esc(describeActor(v.actor)),
       v.change ? esc(describeChange(v.change)) : '',
       v.findings
@@ -115,7 +128,14 @@ function violationsTable(items: readonly ViolationItem[]): string {
         .join('<br>'),
       `${esc(v.action)}${v.actionReason ? `<br><small>${esc(v.actionReason)}</small>` : ''}`,
     ]),
+    [],
+    ['time', '', '', '', '', 'action'],
   );
+}
+
+/** "Authorize<wbr>Security<wbr>Group<wbr>Ingress": a narrow column breaks an API name between its words. */
+function apiName(name: string): string {
+  return esc(name).replace(/([a-z])(?=[A-Z])/g, '$1<wbr>');
 }
 
 function revertsTable(items: readonly ViolationItem[]): string {
@@ -123,7 +143,7 @@ function revertsTable(items: readonly ViolationItem[]): string {
     ['time', 'event', 'principal', 'revert'],
     items.map((v) => [
       esc(v.eventTime ?? '?'),
-      esc(v.eventName),
+      apiName(v.eventName),
       esc(shortPrincipal(v.principal)),
       v.revert.map((step) => `<code>${esc(step.api)}</code> ${esc(step.summary)}`).join('<br>'),
     ]),

@@ -1,11 +1,12 @@
 import type { Outage, ReplaySummary } from '../../core/replay/types';
 import { escapeHtml as esc } from '../one-click/http';
-import { describeRef, formatDuration } from './replay-format';
+import { count, describeRef, formatDuration } from './replay-format';
+import { timeTicks } from './replay-time-axis';
 
 const HOUR = 3_600_000;
 /** At most this many bars: longer histories are drawn in wider bins (2h, 3h, ...). */
 const MAX_BINS = 720;
-const MAX_LANES = 25;
+export const MAX_LANES = 25;
 const WIDTH = 960;
 const LEFT = 170;
 const CHART_TOP = 10;
@@ -75,18 +76,34 @@ export function renderTimelineSvg(s: ReplaySummary): string {
   ].join('');
 }
 
+/** Ticks on round UTC quarter hours, hours or days (as the span needs), each with a short mark. */
 function ticks(start: number, end: number, x: Scale, baseline: number): string[] {
-  return [0, 1, 2, 3, 4, 5].map((i) => {
-    const at = start + ((end - start) * i) / 5;
-    const label = new Date(at).toISOString().slice(5, 16).replace('T', ' ');
-    const anchor = i === 0 ? 'start' : i === 5 ? 'end' : 'middle';
-    return `<text class="axis" x="${r(x(at))}" y="${baseline}" text-anchor="${anchor}">${esc(label)}</text>`;
+  const right = WIDTH - 10;
+  const marks = timeTicks(start, end).map(({ at, label }) => {
+    const tx = x(at);
+    const anchor = tx - LEFT < 30 ? 'start' : right - tx < 30 ? 'end' : 'middle';
+    return (
+      `<line class="base" x1="${r(tx)}" x2="${r(tx)}" y1="${baseline - 16}" y2="${baseline - 11}"/>` +
+      `<text class="axis" x="${r(tx)}" y="${baseline}" text-anchor="${anchor}">${esc(label)}</text>`
+    );
   });
+  return [`<text class="axis" x="10" y="${baseline}">time (UTC)</text>`, ...marks];
 }
 
+/** One lane per dependency with outages, at most MAX_LANES; then a line saying how many more. */
 function outageLanes(s: ReplaySummary, start: number, end: number, x: Scale) {
+  // Lanes for dependencies with outages listed (bars to draw); the count covers every dependency.
+  const all = new Set([...s.outages.items, ...s.outages.byDependency].map((o) => o.dependency));
   const names = [...new Set(s.outages.items.map((o) => o.dependency))].slice(0, MAX_LANES);
   const top = CHART_TOP + CHART_HEIGHT + 30;
+  const more = all.size - names.length;
+  const moreLane = more
+    ? [
+        `<text class="lane more" x="${LEFT}" y="${top + names.length * LANE_HEIGHT + 12}">` +
+          `and ${count(more)} more ${more === 1 ? 'dependency' : 'dependencies'} with outages ` +
+          '(see Dependency outages below)</text>',
+      ]
+    : [];
   const svg = names.flatMap((name, lane) => {
     const y = top + lane * LANE_HEIGHT;
     const label = name.length > 24 ? `${name.slice(0, 23)}…` : name;
@@ -95,7 +112,7 @@ function outageLanes(s: ReplaySummary, start: number, end: number, x: Scale) {
       ...s.outages.items.filter((o) => o.dependency === name).map((o) => outageBar(o, start, end, x, y)),
     ];
   });
-  return { count: names.length, svg };
+  return { count: names.length + (more ? 1 : 0), svg: [...svg, ...moreLane] };
 }
 
 function outageBar(o: Outage, start: number, end: number, x: Scale, y: number): string {

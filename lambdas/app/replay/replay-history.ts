@@ -4,17 +4,19 @@ import { type ReplayOptions, ReplaySession } from '../../core/replay/session';
 import type { ReplaySummary } from '../../core/replay/types';
 import { InputError } from '../../core/errors';
 import type { HistoryFile, HistoryPlan, HistorySource } from './history-source';
+import type { ReplayProgressState } from './replay-progress';
 
 /** The paths given hold no CloudTrail file at all: nothing was replayed, which is not "0 records, OK". */
 export class NoHistoryError extends InputError {
   override readonly name = 'NoHistoryError';
 }
 
-/** Where the replay reports how far it got (a progress bar on a terminal, or nothing). */
+/** Where the replay reports how far it got (a progress line on a terminal, or nothing). */
 export interface ReplayProgress {
-  start(total?: number): void;
-  tick(n: number, label?: string): void;
-  done(label?: string): void;
+  /** After each file (and each day without files): records and files read, what is next. */
+  update(state: ReplayProgressState): void;
+  /** The replay finished: one line of totals. */
+  done(line: string): void;
 }
 
 export interface ReplayDeps<Loaded> {
@@ -25,6 +27,8 @@ export interface ReplayDeps<Loaded> {
   readonly config: GuardianConfig;
   readonly options: ReplayOptions;
   readonly progress?: ReplayProgress;
+  /** Milliseconds clock for the progress ETA (default Date.now). */
+  readonly now?: () => number;
 }
 
 /**
@@ -33,11 +37,16 @@ export interface ReplayDeps<Loaded> {
  */
 const LOAD_AHEAD = 4;
 
-/** One file to read, and the progress unit it completes (an unordered file, or a day's last file). */
+/** One file to read (none for a day without files), and where it is for the progress line. */
 interface Step {
   readonly file?: HistoryFile;
   readonly where: string;
-  readonly completesUnit: boolean;
+}
+
+/** Days listed so far and the files found in them: the progress estimate of the files still to come. */
+interface Listed {
+  days: number;
+  files: number;
 }
 
 /**
@@ -56,9 +65,12 @@ export async function replayHistory<Loaded>(
   const plan = await source.plan(paths);
   const session = new ReplaySession(deps.model, deps.config, deps.options);
   const progress = deps.progress;
+  const now = deps.now ?? Date.now;
+  const started = now();
   const load = (step: Step | undefined): Promise<Loaded> | undefined => step?.file && source.load(step.file);
-  progress?.start(plan.unordered.length + plan.days.length);
-  const steps = stepsOf(plan, source);
+  const listed: Listed = { days: 0, files: 0 };
+  let filesDone = 0;
+  const steps = stepsOf(plan, source, listed);
   const ahead: { step: Step; loaded: Promise<Loaded> | undefined }[] = [];
   const fill = async () => {
     while (ahead.length < LOAD_AHEAD) {
@@ -73,8 +85,18 @@ export async function replayHistory<Loaded>(
       const ready = await loaded;
       if (step.file.deliveryMs !== undefined) session.watermark(step.file.deliveryMs);
       if (await source.feed(ready, session)) session.fileRead();
+      filesDone++;
     }
-    progress?.tick(step.completesUnit ? 1 : 0, `${count(session.progress.records)} records · ${step.where}`);
+    progress?.update({
+      filesDone,
+      unorderedFiles: plan.unordered.length,
+      days: plan.days.length,
+      daysListed: listed.days,
+      filesListed: listed.files,
+      records: session.progress.records,
+      elapsedMs: now() - started,
+      where: step.where,
+    });
   }
   const summary = session.finish();
   if (summary.files.read + summary.files.unreadable === 0)
@@ -88,12 +110,17 @@ export async function replayHistory<Loaded>(
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-async function* stepsOf(plan: HistoryPlan, source: HistorySource<unknown>): AsyncGenerator<Step> {
-  for (const file of plan.unordered) yield { file, where: file.path, completesUnit: true };
+async function* stepsOf(
+  plan: HistoryPlan,
+  source: HistorySource<unknown>,
+  listed: Listed,
+): AsyncGenerator<Step> {
+  for (const file of plan.unordered) yield { file, where: file.path };
   for (const day of plan.days) {
     const files = await source.filesOfDay(day);
-    if (files.length === 0) yield { where: day.day, completesUnit: true };
-    for (const [i, file] of files.entries())
-      yield { file, where: day.day, completesUnit: i === files.length - 1 };
+    listed.days++;
+    listed.files += files.length;
+    if (files.length === 0) yield { where: day.day };
+    for (const file of files) yield { file, where: day.day };
   }
 }

@@ -152,8 +152,15 @@ export const ConfigSchema = z
         principals: z.array(z.string().min(1)).default([]),
         /** Tag on a security group holding an ISO-8601 time until which its changes are not reverted. */
         breakGlassTag: z.string().min(1).default('guardian:exempt-until'),
+        /** Longest break-glass honoured, in hours from when the tag was set (README "Break-glass"). */
+        breakGlassMaxHours: z
+          .number()
+          .positive()
+          .max(24 * 366)
+          .default(24)
+          .describe('Longest break-glass exemption honoured, in hours from when the tag was set'),
       })
-      .default({ principals: [], breakGlassTag: 'guardian:exempt-until' }),
+      .default({ principals: [], breakGlassTag: 'guardian:exempt-until', breakGlassMaxHours: 24 }),
     approvals: ApprovalsSchema.default({ slackUsers: [], slackUserGroups: [], linkTtlHours: 24 }),
     deployment: DeploymentSchema.default(DEFAULT_DEPLOYMENT),
   })

@@ -1,4 +1,5 @@
 import { normalizeCidr } from '../util/cidr';
+import { describeId, isResourceId, type ResourceKind } from '../util/resource-ids';
 import { indexPath, keyPath } from './json-path';
 
 /**
@@ -66,6 +67,27 @@ export function str(node: Node, what = 'a non-empty string'): Result<string> {
 
 export function optStr(node: Node): Result<string | undefined> {
   return isAbsent(node.value) ? ok(undefined) : str(node);
+}
+
+/**
+ * A rule or entry description: any string, the empty one included (EC2 takes `"Description": ""`, e.g.
+ * `aws ec2 authorize-security-group-ingress --ip-permissions '[{..."IpRanges": [{"CidrIp": "0.0.0.0/0",
+ * "Description": ""}]}]'`, and CloudTrail records the request as sent). Empty means no description.
+ */
+export function optDescription(node: Node): Result<string | undefined> {
+  if (isAbsent(node.value) || node.value === '') return ok(undefined);
+  return typeof node.value === 'string' ? ok(node.value) : fail(node, `expected a string, got ${show(node.value)}`);
+}
+
+/** A resource id of the given kind (util/resource-ids.ts): a malformed one makes the event invalid. */
+export function id(node: Node, kind: ResourceKind): Result<string> {
+  const text = str(node);
+  if (!text.ok) return text;
+  return isResourceId(kind, text.value) ? text : fail(node, `expected ${describeId(kind)}, got ${show(text.value)}`);
+}
+
+export function optId(node: Node, kind: ResourceKind): Result<string | undefined> {
+  return isAbsent(node.value) ? ok(undefined) : id(node, kind);
 }
 
 /** The string at node, or undefined for anything else (for informative fields only). */
@@ -142,7 +164,10 @@ export function all<T extends Record<string, Result<unknown>>>(parts: T): Result
   return ok(out as Values<T>);
 }
 
-/** A CIDR of the given family, normalised (e.g. '10.0.0.5/24' -> '10.0.0.0/24'). */
+/**
+ * A CIDR of the given family exactly as EC2 accepts it (util/cidr-strict.ts), normalised
+ * (e.g. '10.0.0.5/24' -> '10.0.0.0/24'); anything else makes the event invalid at this path.
+ */
 export function cidr(node: Node, family: 'ipv4' | 'ipv6'): Result<string> {
   const text = str(node);
   if (!text.ok) return text;

@@ -32,10 +32,12 @@ class PatchedModel implements NetworkModel {
   private readonly instancePatch: Patch<Instance>;
   private readonly templatePatch: Patch<LaunchTemplate>;
   private readonly versionPatch: Patch<LaunchTemplateVersion>;
-  /** Rules of patched groups, by id. */
-  private readonly patchedRules = new Map<string, SgRule>();
-  /** Subnet associations of patched NACLs. */
-  private readonly patchedSubnets = new Map<string, NetworkAcl>();
+  /** Rules of patched groups, by id (built on first use: a live view is made per event, most never ask). */
+  private patchedRulesIndex?: Map<string, SgRule>;
+  /** Subnet associations of patched NACLs (built on first use). */
+  private patchedSubnetsIndex?: Map<string, NetworkAcl>;
+  /** Patched ENIs by the groups they carry, in patch order (built on first use). */
+  private patchedEnisByGroup?: Map<string, NetworkInterface[]>;
   /** Answers of enisWithGroup already given. */
   private readonly enisByGroup = new Map<string, readonly NetworkInterface[]>();
 
@@ -53,10 +55,40 @@ class PatchedModel implements NetworkModel {
     this.instancePatch = patch.instances ?? EMPTY;
     this.templatePatch = patch.launchTemplates ?? EMPTY;
     this.versionPatch = patch.launchTemplateVersions ?? EMPTY;
-    for (const g of this.groupPatch.values())
-      for (const r of g?.rules ?? []) if (r.ruleId !== undefined) this.patchedRules.set(r.ruleId, r);
-    for (const n of this.naclPatch.values())
-      for (const a of n?.associations ?? []) this.patchedSubnets.set(a.subnetId, n!);
+  }
+
+  private get patchedRules(): Map<string, SgRule> {
+    if (!this.patchedRulesIndex) {
+      this.patchedRulesIndex = new Map();
+      for (const g of this.groupPatch.values())
+        for (const r of g?.rules ?? []) if (r.ruleId !== undefined) this.patchedRulesIndex.set(r.ruleId, r);
+    }
+    return this.patchedRulesIndex;
+  }
+
+  private get patchedSubnets(): Map<string, NetworkAcl> {
+    if (!this.patchedSubnetsIndex) {
+      this.patchedSubnetsIndex = new Map();
+      for (const n of this.naclPatch.values())
+        for (const a of n?.associations ?? []) this.patchedSubnetsIndex.set(a.subnetId, n!);
+    }
+    return this.patchedSubnetsIndex;
+  }
+
+  /** The patched ENIs (not deletions) carrying a group, in patch order. */
+  private patchedEnisWith(groupId: string): readonly NetworkInterface[] {
+    if (!this.patchedEnisByGroup) {
+      const index = new Map<string, NetworkInterface[]>();
+      for (const e of this.eniPatch.values())
+        if (e)
+          for (const g of new Set(e.groupIds)) {
+            const list = index.get(g);
+            if (list) list.push(e);
+            else index.set(g, [e]);
+          }
+      this.patchedEnisByGroup = index;
+    }
+    return this.patchedEnisByGroup.get(groupId) ?? [];
   }
 
   get coverage(): ModelCoverage {
@@ -104,8 +136,13 @@ class PatchedModel implements NetworkModel {
     // again, and down a chain of patches every level would otherwise rebuild its list.
     const known = this.enisByGroup.get(groupId);
     if (known) return known;
-    const carries = (e: NetworkInterface) => e.groupIds.includes(groupId);
-    const answer = overlayList(this.base.enisWithGroup(groupId), this.eniPatch, (e) => e.eniId, carries);
+    const answer = overlayIndexed(
+      this.base.enisWithGroup(groupId),
+      this.eniPatch,
+      (e) => e.eniId,
+      (e) => e.groupIds.includes(groupId),
+      this.patchedEnisWith(groupId),
+    );
     this.enisByGroup.set(groupId, answer);
     return answer;
   }
@@ -235,5 +272,32 @@ function overlayList<T>(
     }
   }
   for (const [id, item] of patch) if (item && !seen.has(id) && keep(item)) out.push(item);
+  return out;
+}
+
+/**
+ * overlayList when the patched items that `keep` accepts are known (`kept`, in patch order): the same
+ * answer in O(base list + kept) instead of O(base list + patch).
+ */
+function overlayIndexed<T>(
+  baseList: readonly T[],
+  patch: Patch<T>,
+  idOf: (item: T) => string,
+  keep: (item: T) => boolean,
+  kept: readonly T[],
+): readonly T[] {
+  if (patch.size === 0) return baseList;
+  const out: T[] = [];
+  const seen = new Set<string>();
+  for (const item of baseList) {
+    const id = idOf(item);
+    seen.add(id);
+    if (!patch.has(id)) out.push(item);
+    else {
+      const replaced = patch.get(id);
+      if (replaced && keep(replaced)) out.push(replaced);
+    }
+  }
+  for (const item of kept) if (!seen.has(idOf(item))) out.push(item);
   return out;
 }

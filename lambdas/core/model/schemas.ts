@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { normalizeCidr } from '../util/cidr';
 import { hasPorts, normalizeProtocol } from '../util/protocol';
+import { resourceIdSchema as id } from '../util/resource-ids';
 
 const text = z.string();
 const port = z.number().int();
@@ -20,15 +21,25 @@ const protocol = z.union([z.string(), z.number()]).transform((value, ctx) => {
   return normalized;
 });
 
-/** A CIDR normalised with normalizeCidr. */
-const cidr = z.string().transform((value, ctx) => {
-  const normalized = normalizeCidr(value);
-  if (normalized === undefined) {
-    ctx.addIssue({ code: 'custom', message: `not a CIDR: ${JSON.stringify(value)}`, input: value });
-    return z.NEVER;
-  }
-  return normalized;
-});
+/** A CIDR of one family (or either), normalised with normalizeCidr (strict: see util/cidr-strict.ts). */
+function cidrOf(family?: 'ipv4' | 'ipv6') {
+  return z.string().transform((value, ctx) => {
+    const normalized = normalizeCidr(value);
+    const wrongFamily = family !== undefined && normalized?.includes(':') !== (family === 'ipv6');
+    if (normalized === undefined || wrongFamily) {
+      const message =
+        normalized === undefined
+          ? `not a CIDR: ${JSON.stringify(value)}`
+          : `expected an ${family === 'ipv6' ? 'IPv6' : 'IPv4'} CIDR, got ${JSON.stringify(value)}`;
+      ctx.addIssue({ code: 'custom', message, input: value });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+}
+const cidr = cidrOf();
+const cidrV4 = cidrOf('ipv4');
+const cidrV6 = cidrOf('ipv6');
 
 const Tags = z.array(z.object({ Key: text, Value: text })).optional();
 
@@ -55,13 +66,13 @@ export const IpPermissionSchema = z
     IpProtocol: protocol,
     FromPort: port.optional(),
     ToPort: port.optional(),
-    IpRanges: z.array(z.object({ CidrIp: cidr, Description: text.optional() })).default([]),
-    Ipv6Ranges: z.array(z.object({ CidrIpv6: cidr, Description: text.optional() })).default([]),
-    PrefixListIds: z.array(z.object({ PrefixListId: text, Description: text.optional() })).default([]),
+    IpRanges: z.array(z.object({ CidrIp: cidrV4, Description: text.optional() })).default([]),
+    Ipv6Ranges: z.array(z.object({ CidrIpv6: cidrV6, Description: text.optional() })).default([]),
+    PrefixListIds: z.array(z.object({ PrefixListId: id('prefix-list'), Description: text.optional() })).default([]),
     UserIdGroupPairs: z
       .array(
         z.object({
-          GroupId: text,
+          GroupId: id('security-group'),
           UserId: text.optional(),
           VpcId: text.optional(),
           Description: text.optional(),
@@ -74,7 +85,7 @@ export const IpPermissionSchema = z
 export const SecurityGroupsDocumentSchema = z.object({
   SecurityGroups: z.array(
     z.object({
-      GroupId: text,
+      GroupId: id('security-group'),
       GroupName: text,
       VpcId: text.optional(),
       OwnerId: text.optional(),
@@ -90,18 +101,18 @@ export const SecurityGroupRulesDocumentSchema = z.object({
   SecurityGroupRules: z.array(
     z
       .object({
-        SecurityGroupRuleId: text,
-        GroupId: text,
+        SecurityGroupRuleId: id('security-group-rule'),
+        GroupId: id('security-group'),
         GroupOwnerId: text.optional(),
         IsEgress: z.boolean(),
         IpProtocol: protocol,
         FromPort: port.optional(),
         ToPort: port.optional(),
-        CidrIpv4: cidr.optional(),
-        CidrIpv6: cidr.optional(),
-        PrefixListId: text.optional(),
+        CidrIpv4: cidrV4.optional(),
+        CidrIpv6: cidrV6.optional(),
+        PrefixListId: id('prefix-list').optional(),
         ReferencedGroupInfo: z
-          .object({ GroupId: text, UserId: text.optional(), VpcId: text.optional() })
+          .object({ GroupId: id('security-group'), UserId: text.optional(), VpcId: text.optional() })
           .optional(),
         Description: text.optional(),
       })
@@ -121,15 +132,15 @@ export const SecurityGroupRulesDocumentSchema = z.object({
 export const NetworkInterfacesDocumentSchema = z.object({
   NetworkInterfaces: z.array(
     z.object({
-      NetworkInterfaceId: text,
-      SubnetId: text,
-      VpcId: text,
+      NetworkInterfaceId: id('network-interface'),
+      SubnetId: id('subnet'),
+      VpcId: id('vpc'),
       PrivateIpAddress: text.optional(),
       PrivateIpAddresses: z
         .array(z.object({ PrivateIpAddress: text, Primary: z.boolean().optional() }))
         .default([]),
       Ipv6Addresses: z.array(z.object({ Ipv6Address: text })).default([]),
-      Groups: z.array(z.object({ GroupId: text, GroupName: text.optional() })).default([]),
+      Groups: z.array(z.object({ GroupId: id('security-group'), GroupName: text.optional() })).default([]),
       Attachment: z
         .object({ InstanceId: text.optional(), DeviceIndex: port.optional(), AttachmentId: text.optional() })
         .optional(),
@@ -147,8 +158,8 @@ const NaclEntrySchema = z
     Protocol: protocol,
     RuleAction: z.enum(['allow', 'deny']),
     Egress: z.boolean(),
-    CidrBlock: cidr.optional(),
-    Ipv6CidrBlock: cidr.optional(),
+    CidrBlock: cidrV4.optional(),
+    Ipv6CidrBlock: cidrV6.optional(),
     PortRange: z.object({ From: port, To: port }).optional(),
     IcmpTypeCode: z.object({ Code: port, Type: port }).optional(),
   })
@@ -160,8 +171,8 @@ const NaclEntrySchema = z
 export const NetworkAclsDocumentSchema = z.object({
   NetworkAcls: z.array(
     z.object({
-      NetworkAclId: text,
-      VpcId: text,
+      NetworkAclId: id('network-acl'),
+      VpcId: id('vpc'),
       IsDefault: z.boolean(),
       Entries: z.array(NaclEntrySchema).default([]),
       Associations: z
@@ -175,7 +186,7 @@ export const NetworkAclsDocumentSchema = z.object({
 export const PrefixListsDocumentSchema = z.object({
   PrefixLists: z.array(
     z.object({
-      PrefixListId: text,
+      PrefixListId: id('prefix-list'),
       PrefixListName: text.optional(),
       AddressFamily: z.enum(['IPv4', 'IPv6']).optional(),
     }),
@@ -193,7 +204,7 @@ export const InstancesDocumentSchema = z.object({
       Instances: z
         .array(
           z.object({
-            InstanceId: text,
+            InstanceId: id('instance'),
             State: z.object({ Name: text }),
             Tags,
             VpcId: text.optional(),
@@ -201,7 +212,7 @@ export const InstancesDocumentSchema = z.object({
             NetworkInterfaces: z
               .array(
                 z.object({
-                  NetworkInterfaceId: text,
+                  NetworkInterfaceId: id('network-interface'),
                   Attachment: z
                     .object({
                       DeviceIndex: port,
@@ -209,7 +220,9 @@ export const InstancesDocumentSchema = z.object({
                       NetworkCardIndex: port.optional(),
                     })
                     .optional(),
-                  Groups: z.array(z.object({ GroupId: text, GroupName: text.optional() })).default([]),
+                  Groups: z
+                    .array(z.object({ GroupId: id('security-group'), GroupName: text.optional() }))
+                    .default([]),
                   SubnetId: text.optional(),
                 }),
               )
@@ -224,7 +237,7 @@ export const InstancesDocumentSchema = z.object({
 export const LaunchTemplatesDocumentSchema = z.object({
   LaunchTemplates: z.array(
     z.object({
-      LaunchTemplateId: text,
+      LaunchTemplateId: id('launch-template'),
       LaunchTemplateName: text.optional(),
       DefaultVersionNumber: port,
       LatestVersionNumber: port.optional(),
@@ -240,13 +253,13 @@ const LaunchTemplateDataSchema = z.object({
       z.object({
         DeviceIndex: port.optional(),
         /** Security group ids (a list of strings here, unlike describe-instances). */
-        Groups: z.array(text).default([]),
+        Groups: z.array(id('security-group')).default([]),
         SubnetId: text.optional(),
         NetworkCardIndex: port.optional(),
       }),
     )
     .default([]),
-  SecurityGroupIds: z.array(text).default([]),
+  SecurityGroupIds: z.array(id('security-group')).default([]),
   SecurityGroups: z.array(text).default([]),
   TagSpecifications: z.array(z.object({ ResourceType: text.optional(), Tags })).default([]),
 });
@@ -254,7 +267,7 @@ const LaunchTemplateDataSchema = z.object({
 export const LaunchTemplateVersionsDocumentSchema = z.object({
   LaunchTemplateVersions: z.array(
     z.object({
-      LaunchTemplateId: text,
+      LaunchTemplateId: id('launch-template'),
       LaunchTemplateName: text.optional(),
       VersionNumber: port,
       DefaultVersion: z.boolean().default(false),

@@ -1,4 +1,4 @@
-import type { NetworkModel } from '../model/types';
+import type { NetworkModel, SecurityGroup } from '../model/types';
 
 /**
  * Whether the layers of evaluatePair read the same for an ENI in two models: the same ENI object, the
@@ -8,28 +8,72 @@ import type { NetworkModel } from '../model/types';
  * Answers are kept per ENI for the life of the returned function.
  */
 export function sameEniInputs(a: NetworkModel, b: NetworkModel): (eniId: string) => boolean {
-  if (a.coverage.nacls !== b.coverage.nacls) return () => false;
+  const layers = sameLayerInputs(a, b);
+  return (eniId) => layers.sg(eniId) && layers.nacl(eniId);
+}
+
+/**
+ * sameEniInputs split by the layers that read them: `sg` = the security-group layers (sg-egress,
+ * sg-ingress) read the same for the ENI (same ENI object, same group objects, same prefix lists their
+ * rules name); `nacl` = the NACL layers do (same ENI object, same NACL object for its subnet, NACLs
+ * loaded in both or neither). A layer of a pair whose two ENIs read the same for it has the same
+ * result in both models. Answers are kept per ENI for the life of the returned object.
+ */
+export interface LayerInputs {
+  readonly sg: (eniId: string) => boolean;
+  readonly nacl: (eniId: string) => boolean;
+}
+
+export function sameLayerInputs(a: NetworkModel, b: NetworkModel): LayerInputs {
+  return {
+    sg: remembered((eniId) => sgReadsTheSame(a, b, eniId)),
+    nacl:
+      a.coverage.nacls !== b.coverage.nacls
+        ? () => false
+        : remembered((eniId) => naclReadsTheSame(a, b, eniId)),
+  };
+}
+
+function remembered(answer: (eniId: string) => boolean): (eniId: string) => boolean {
   const known = new Map<string, boolean>();
   return (eniId) => {
     let same = known.get(eniId);
     if (same === undefined) {
-      same = readsTheSame(a, b, eniId);
+      same = answer(eniId);
       known.set(eniId, same);
     }
     return same;
   };
 }
 
-function readsTheSame(a: NetworkModel, b: NetworkModel, eniId: string): boolean {
+function sgReadsTheSame(a: NetworkModel, b: NetworkModel, eniId: string): boolean {
   const eni = a.eni(eniId);
   if (!eni || eni !== b.eni(eniId)) return false;
-  if (a.naclForSubnet(eni.subnetId) !== b.naclForSubnet(eni.subnetId)) return false;
   for (const groupId of eni.groupIds) {
     const group = a.group(groupId);
     if (group !== b.group(groupId)) return false;
-    for (const rule of group?.rules ?? [])
-      if (rule.peer.kind === 'prefix-list' && a.prefixList(rule.peer.prefixListId) !== b.prefixList(rule.peer.prefixListId))
-        return false;
+    if (group) for (const id of prefixListsOf(group)) if (a.prefixList(id) !== b.prefixList(id)) return false;
   }
   return true;
+}
+
+const NO_LISTS: readonly string[] = [];
+/** The prefix lists a group's rules name, kept per (immutable) group object. */
+const listsByGroup = new WeakMap<SecurityGroup, readonly string[]>();
+
+function prefixListsOf(group: SecurityGroup): readonly string[] {
+  let lists = listsByGroup.get(group);
+  if (!lists) {
+    const ids = new Set<string>();
+    for (const rule of group.rules) if (rule.peer.kind === 'prefix-list') ids.add(rule.peer.prefixListId);
+    lists = ids.size > 0 ? [...ids] : NO_LISTS;
+    listsByGroup.set(group, lists);
+  }
+  return lists;
+}
+
+function naclReadsTheSame(a: NetworkModel, b: NetworkModel, eniId: string): boolean {
+  const eni = a.eni(eniId);
+  if (!eni || eni !== b.eni(eniId)) return false;
+  return a.naclForSubnet(eni.subnetId) === b.naclForSubnet(eni.subnetId);
 }

@@ -24,7 +24,7 @@ export const LAYERS: readonly (readonly [Layer, LayerCheck])[] = [
 
 export const LAYER_ORDER: readonly Layer[] = LAYERS.map(([layer]) => layer);
 
-const NACL_LAYERS = new Set<Layer>(['nacl-outbound', 'nacl-inbound', 'nacl-return']);
+export const NACL_LAYERS: ReadonlySet<Layer> = new Set<Layer>(['nacl-outbound', 'nacl-inbound', 'nacl-return']);
 
 /** The address the pair uses: the primary private IPv4 (IPv6 only for an IPv6-only ENI). */
 export function endpointOf(eni: NetworkInterface): Endpoint {
@@ -82,4 +82,25 @@ export function evaluatePair(
     },
     blocks,
   };
+}
+
+/**
+ * Whether evaluatePair would find the pair blocked, judging only the layers `judged` accepts (the
+ * others are known not to block) and stopping at the first layer that blocks: no details, no fixes.
+ */
+export function pairBlocked(
+  model: NetworkModel,
+  traffic: Traffic,
+  sourceEni: NetworkInterface,
+  destinationEni: NetworkInterface,
+  judged: (layer: Layer) => boolean = () => true,
+): boolean {
+  const source = endpointOf(sourceEni);
+  const destination = endpointOf(destinationEni);
+  const gated = naclGate(source, destination) !== undefined;
+  for (const [layer, check] of LAYERS) {
+    if (!judged(layer) || (gated && NACL_LAYERS.has(layer))) continue;
+    if (check(model, traffic, source, destination).result.status === 'block') return true;
+  }
+  return false;
 }

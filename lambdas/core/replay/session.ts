@@ -5,6 +5,7 @@ import { SUPPORTED_EVENT_NAMES } from '../events/parser-table';
 import { isRecord, show } from '../events/read';
 import type { ParsedEvent } from '../events/types';
 import type { NetworkModel } from '../model/types';
+import { BreakGlassLedger } from '../verdict/break-glass-ledger';
 import { judge } from '../verdict/judge';
 import { ReplayAccumulator } from './accumulator';
 import { refOf } from './event-ref';
@@ -60,6 +61,8 @@ export class ReplaySession {
   readonly #outages: OutageTracker;
   readonly #buffer: ReorderBuffer<Pending>;
   readonly #seen = new Map<string, number>();
+  /** When break-glass tags were set, from the tag changes replayed (exemptions.breakGlassMaxHours). */
+  readonly #breakGlass = new BreakGlassLedger();
   readonly #emit = (p: Pending) => this.#judge(p);
   #seq = 0;
   #lastJudgedMs = Number.NEGATIVE_INFINITY;
@@ -212,7 +215,9 @@ export class ReplaySession {
       config: this.#config,
       now: new Date(at),
       dependencyIndex: this.#state.dependencyIndex,
+      breakGlassOpenings: this.#breakGlass.openings,
     });
+    this.#breakGlass.note(verdict.exemptions);
     const moment = { ref: refOf(verdict, source), timeMs: at };
     const applied = this.#state.apply(event.change);
     if (applied.effective)

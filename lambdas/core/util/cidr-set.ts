@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { parseCidrText } from './cidr-strict';
 import { BIGINT_SCALAR, type Interval, NUMBER_SCALAR, RangeSet } from './range-set';
 
 /** A set of addresses of both families: IPv4 as numbers, IPv6 as bigint. */
@@ -16,32 +16,16 @@ export type CidrInterval =
   | { readonly family: 'ipv4'; readonly interval: Interval<number>; readonly bits: number }
   | { readonly family: 'ipv6'; readonly interval: Interval<bigint>; readonly bits: number };
 
-const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-
-/** The first and last address of a CIDR (host bits ignored); undefined when it is not a valid CIDR. */
+/** The first and last address of a CIDR (host bits ignored); undefined when it is malformed (cidr-strict.ts). */
 export function cidrInterval(cidr: string): CidrInterval | undefined {
-  const text = cidr.trim();
-  const m = V4.exec(text);
-  if (m) {
-    const octets = m.slice(1, 5).map(Number);
-    const bits = Number(m[5]);
-    if (octets.some((o) => o > 255) || bits > 32) return undefined;
-    const addr = octets.reduce((acc, o) => acc * 256 + o, 0);
-    const block = 2 ** (32 - bits);
-    const start = addr - (addr % block);
-    return { family: 'ipv4', interval: [start, start + block - 1], bits };
+  const parsed = parseCidrText(cidr);
+  if (parsed === undefined) return undefined;
+  if (parsed.family === 'ipv4') {
+    const block = 2 ** (32 - parsed.bits);
+    return { family: 'ipv4', interval: [parsed.network, parsed.network + block - 1], bits: parsed.bits };
   }
-  if (!text.includes(':')) return undefined;
-  try {
-    const [addr, bits] = ipaddr.parseCIDR(text);
-    if (addr.kind() !== 'ipv6') return undefined;
-    const value = addr.toByteArray().reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
-    const hostBits = BigInt(128 - bits);
-    const start = (value >> hostBits) << hostBits;
-    return { family: 'ipv6', interval: [start, start + (1n << hostBits) - 1n], bits };
-  } catch {
-    return undefined;
-  }
+  const size = 1n << BigInt(128 - parsed.bits);
+  return { family: 'ipv6', interval: [parsed.network, parsed.network + size - 1n], bits: parsed.bits };
 }
 
 /** The addresses of CIDRs; invalid ones are skipped. */

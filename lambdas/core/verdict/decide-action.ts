@@ -1,17 +1,21 @@
 import type { GuardianConfig } from '../config/schema';
 import type { Actor } from '../events/types';
 import type { NetworkModel } from '../model/types';
-import { breakGlass, exemptPrincipal } from './exemptions';
+import type { BreakGlassOpenings, BreakGlassStatus } from './break-glass';
+import { breakGlassTags, exemptPrincipal } from './exemptions';
 import type { Finding, RevertPlan } from './types';
 
 export interface ActionDecision {
   readonly action: 'revert' | 'notify' | 'none';
   readonly reason?: string;
+  /** Break-glass tags worth a remark (longer than breakGlassMaxHours, or not a time), whatever the action. */
+  readonly breakGlass?: readonly BreakGlassStatus[];
 }
 
 /**
  * What policy says to do with a violation: revert when a finding kind is set to revert and nothing
- * casts doubt (rule error, no plan, exempt principal, break-glass tag): on doubt, notify.
+ * casts doubt (rule error, no plan, exempt principal, break-glass tag): on doubt, notify. A break-glass
+ * tag exempts for at most exemptions.breakGlassMaxHours (breakGlassStatus); a longer one is reported.
  */
 export function decideAction(input: {
   readonly findings: readonly Finding[];
@@ -21,9 +25,24 @@ export function decideAction(input: {
   readonly model: NetworkModel;
   readonly config: GuardianConfig;
   readonly now: Date;
+  readonly breakGlassOpenings?: BreakGlassOpenings | undefined;
 }): ActionDecision {
   const { findings, config } = input;
   if (findings.length === 0) return { action: 'none' };
+  const glass = breakGlassTags(input.groupIds, input.model, config, input.now, input.breakGlassOpenings);
+  const remarks = glass.filter((s) => s.message);
+  const decision = decide(input, glass.find((s) => s.honoured));
+  if (!remarks.length) return decision;
+  const noted = remarks.filter((r) => !decision.reason?.includes(r.message)).map((r) => r.message);
+  const reason = [decision.reason, ...noted].filter(Boolean).join('; ');
+  return { ...decision, ...(reason && { reason }), breakGlass: remarks };
+}
+
+function decide(
+  input: Parameters<typeof decideAction>[0],
+  honoured: BreakGlassStatus | undefined,
+): ActionDecision {
+  const { findings, config } = input;
   if (findings.some((f) => f.kind === 'rule-error'))
     return { action: 'notify', reason: 'a rule failed to evaluate; never revert on doubt' };
   const wantsRevert = findings.some(
@@ -40,7 +59,10 @@ export function decideAction(input: {
     };
   const principal = exemptPrincipal(input.actor, config);
   if (principal) return { action: 'notify', reason: `exempt principal ${principal}` };
-  const glass = breakGlass(input.groupIds, input.model, config, input.now);
-  if (glass) return { action: 'notify', reason: `break-glass tag on ${glass.groupId} until ${glass.until}` };
+  if (honoured)
+    return {
+      action: 'notify',
+      reason: honoured.message || `break-glass tag on ${honoured.groupId} until ${honoured.until}`,
+    };
   return { action: 'revert' };
 }

@@ -1,10 +1,10 @@
 import type { Dependency } from '../config/schema';
 import type { NetworkModel } from '../model/types';
 import { evaluateDependency, type SideSelections, selectSides } from '../reachability/evaluate-dependency';
-import { sameEniInputs } from '../reachability/pair-inputs';
 import { type EndpointSelection, instanceCoverageGap } from '../reachability/select';
 import type { EniPair } from '../reachability/types';
 import { stableId } from '../util/hash';
+import { blockedBefore as blockedPairsBefore } from './blocked-before';
 import type { Touched } from './dependency-index';
 import type { DependencyResult, Finding, PairResult } from './types';
 
@@ -37,7 +37,7 @@ export function diffDependency(
   const afterResult = evaluateDependency(after, dep, { pairs, selection: inAfter });
   const blockedBefore =
     before && inBefore
-      ? blockedIn({ model: before, selection: inBefore }, after, dep, pairs, afterResult.pairs, selectedBefore)
+      ? blockedPairsBefore({ before, selection: inBefore, after, dep, pairs, resultsAfter: afterResult.pairs, selectedBefore })
       : new Set();
   const blockedAfter = afterResult.pairs.filter((p) => !p.reachable);
   const broken = blockedAfter.filter((p) => !blockedBefore.has(pairKey(p)));
@@ -48,29 +48,6 @@ export function diffDependency(
     preexisting: still.length ? [toFinding(afterResult, still, false)] : [],
     notEvaluated,
   };
-}
-
-/**
- * Keys of the pairs blocked in `before` among those the dependency had before. A pair whose two ENIs
- * read the same in both states (no group, NACL or prefix list of theirs changed) is taken from the
- * result after instead of being evaluated again.
- */
-function blockedIn(
-  { model: before, selection }: { model: NetworkModel; selection: SideSelections },
-  after: NetworkModel,
-  dep: Dependency,
-  pairs: readonly EniPair[],
-  resultsAfter: readonly PairResult[],
-  selectedBefore: (pair: EniPair) => boolean,
-): Set<string> {
-  const same = sameEniInputs(before, after);
-  const unchanged = (p: EniPair) => same(p.sourceEniId) && same(p.destinationEniId);
-  const changed = pairs.filter((p) => !unchanged(p));
-  const results = [
-    ...resultsAfter.filter(unchanged),
-    ...(changed.length > 0 ? evaluateDependency(before, dep, { pairs: changed, fixes: false, selection }).pairs : []),
-  ];
-  return new Set(results.filter((p) => !p.reachable && selectedBefore(p)).map((p) => pairKey(p)));
 }
 
 /** An instance-tag side on a state without instances: the dependency is not evaluated, never fine. */

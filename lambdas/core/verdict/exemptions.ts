@@ -1,6 +1,7 @@
 import type { GuardianConfig } from '../config/schema';
 import type { Actor } from '../events/types';
 import type { NetworkModel } from '../model/types';
+import { type BreakGlassOpenings, type BreakGlassStatus, breakGlassStatus } from './break-glass';
 
 /** An exempt principal: exact ARN, or a prefix when the pattern ends with `*`. */
 export function exemptPrincipal(actor: Actor | undefined, config: GuardianConfig): string | undefined {
@@ -11,21 +12,38 @@ export function exemptPrincipal(actor: Actor | undefined, config: GuardianConfig
 }
 
 /**
- * The first group carrying a break-glass tag whose ISO time is still in the future.
- * An unparseable tag value does not exempt (and is reported by the caller through the reason).
+ * The break-glass tags on these groups as they stand at `now` (see breakGlassStatus): expired tags are
+ * left out. `openings` says when a tag was set, when the caller knows (replay, audit log).
  */
+export function breakGlassTags(
+  groupIds: readonly string[],
+  model: NetworkModel,
+  config: GuardianConfig,
+  now: Date,
+  openings?: BreakGlassOpenings,
+): BreakGlassStatus[] {
+  const tag = config.exemptions.breakGlassTag;
+  const out: BreakGlassStatus[] = [];
+  for (const groupId of new Set(groupIds)) {
+    const until = model.group(groupId)?.tags[tag];
+    if (until === undefined) continue;
+    const opening = openings?.get(groupId);
+    const openedAt = opening?.until === until ? opening.openedAt : undefined;
+    const status = breakGlassStatus({ groupId, until, ...(openedAt && { openedAt }), config, now });
+    const untilMs = Date.parse(until);
+    if (!Number.isNaN(untilMs) && untilMs <= now.getTime()) continue;
+    out.push(status);
+  }
+  return out;
+}
+
+/** The first break-glass tag that exempts at `now`, if any. */
 export function breakGlass(
   groupIds: readonly string[],
   model: NetworkModel,
   config: GuardianConfig,
   now: Date,
-): { groupId: string; until: string } | undefined {
-  const tag = config.exemptions.breakGlassTag;
-  for (const groupId of groupIds) {
-    const until = model.group(groupId)?.tags[tag];
-    if (until === undefined) continue;
-    const time = Date.parse(until);
-    if (!Number.isNaN(time) && time > now.getTime()) return { groupId, until };
-  }
-  return undefined;
+  openings?: BreakGlassOpenings,
+): BreakGlassStatus | undefined {
+  return breakGlassTags(groupIds, model, config, now, openings).find((s) => s.honoured);
 }

@@ -4,9 +4,12 @@ import type { NetworkModel } from '../model/types';
 import { planRevert } from '../revert/plan';
 import { deriveStates } from '../state/derive';
 import { affectedDependencies } from './affected-dependencies';
-import { decideAction } from './decide-action';
+import type { BreakGlassOpenings } from './break-glass';
+import { overLimitNotice, withExemptions } from './break-glass-verdict';
+import { type ActionDecision, decideAction } from './decide-action';
 import type { DependencyLookup } from './dependency-index';
 import { diffTransition } from './diff-transition';
+import { exemptionChanges } from './exemption-changes';
 import { prefixListScope } from './prefix-list-scope';
 import { unusedTagChange } from './policy-tags';
 import type { Finding, RevertPlan, Verdict } from './types';
@@ -21,12 +24,18 @@ export interface JudgeInput {
   readonly config: GuardianConfig;
   /** From the injected Clock; used for break-glass tags. */
   readonly now: Date;
+  /**
+   * When break-glass tags were set, as the caller remembers (a replay, the audit log): a tag longer than
+   * exemptions.breakGlassMaxHours is then honoured from that time; unknown, only in its last max hours.
+   */
+  readonly breakGlassOpenings?: BreakGlassOpenings;
   /** The dependency index of `model` when the caller keeps one up to date itself (a replay). */
   readonly dependencyIndex?: DependencyLookup;
 }
 
 /** Judges one parsed event: what it caused, what to undo, what policy says to do. Never throws on data. */
-export function judge({ event, model, config, now, dependencyIndex }: JudgeInput): Verdict {
+export function judge(input: JudgeInput): Verdict {
+  const { event, model, config, now, dependencyIndex, breakGlassOpenings } = input;
   if (event.status !== 'parsed') return unjudged(event);
   const { meta, change } = event;
   const unused = unusedTagChange(change, config);
@@ -40,7 +49,7 @@ export function judge({ event, model, config, now, dependencyIndex }: JudgeInput
   const notEvaluated = [...new Set([...states.notes, ...diff.notEvaluated])];
   const violation = findings.length > 0;
   const revert = violation ? planRevert(change, states) : NO_REVERT;
-  const decision = unresolvedDecision(states.unresolved, violation) ?? decideAction({
+  const decision: ActionDecision = unresolvedDecision(states.unresolved, violation) ?? decideAction({
     findings,
     revert,
     actor: meta.actor,
@@ -48,8 +57,13 @@ export function judge({ event, model, config, now, dependencyIndex }: JudgeInput
     model: after,
     config,
     now,
+    breakGlassOpenings,
   });
-  return {
+  const exemptions = [
+    ...exemptionChanges({ change, meta, before, after, config, now, openings: breakGlassOpenings }),
+    ...(decision.breakGlass ?? []).map(overLimitNotice),
+  ];
+  const verdict: Verdict = {
     eventId: meta.eventId,
     eventName: meta.eventName,
     eventTime: meta.eventTime,
@@ -70,6 +84,7 @@ export function judge({ event, model, config, now, dependencyIndex }: JudgeInput
     action: decision.action,
     actionReason: decision.reason,
   };
+  return withExemptions(verdict, exemptions);
 }
 
 /** A change the state cannot resolve is never reverted, and is reported even when nothing is found. */

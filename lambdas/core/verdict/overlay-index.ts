@@ -62,7 +62,7 @@ function staleDependencies(
   };
   for (const [groupId, patched] of patch.groups ?? []) {
     const before = baseModel.group(groupId);
-    if (before === patched || (before && patched && sameSelection(before, patched))) continue;
+    if (before === patched || (before && patched && sameAs(sameSelections, before, patched, sameSelection))) continue;
     byBase({ groupIds: [groupId] });
     if (patched)
       dependencies.forEach((dep, i) => {
@@ -71,7 +71,7 @@ function staleDependencies(
   }
   for (const [eniId, patched] of patch.enis ?? []) {
     const before = baseModel.eni(eniId);
-    if (before === patched || (before && patched && samePlacement(before, patched))) continue;
+    if (before === patched || (before && patched && sameAs(samePlacements, before, patched, samePlacement))) continue;
     byBase({ eniIds: [eniId], groupIds: [...(before?.groupIds ?? []), ...(patched?.groupIds ?? [])] });
     if (instanceTags.positions.length > 0) for (const i of base.listing(eniId)) stale.add(i);
   }
@@ -98,6 +98,22 @@ function instanceAnswersDiffer(baseModel: NetworkModel, model: NetworkModel): bo
     if (before !== patched && (!before || !patched || !sameRecord(before.tags, patched.tags))) return true;
   }
   return false;
+}
+
+/**
+ * Answers of a comparison of a patched entry with its base version, kept per (immutable) patched entry:
+ * a live view is rebuilt per event from the same entries, so each is compared with its base only once.
+ */
+type SameMemo<T extends object> = WeakMap<T, { readonly base: T; readonly same: boolean }>;
+const sameSelections: SameMemo<SecurityGroup> = new WeakMap();
+const samePlacements: SameMemo<NetworkInterface> = new WeakMap();
+
+function sameAs<T extends object>(memo: SameMemo<T>, base: T, patched: T, compare: (a: T, b: T) => boolean): boolean {
+  const known = memo.get(patched);
+  if (known?.base === base) return known.same;
+  const same = compare(base, patched);
+  memo.set(patched, { base, same });
+  return same;
 }
 
 /** What instance-tag selectors look at on an instance: tags, state, VPC and attached ENIs by device. */

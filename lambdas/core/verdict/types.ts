@@ -1,5 +1,6 @@
 import type { Actor, Change, EventMeta } from '../events/types';
 import type { Direction, Protocol } from '../model/types';
+import type { ExemptionNotice } from './break-glass';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
@@ -136,4 +137,6 @@ export interface Verdict {
   readonly action: 'revert' | 'notify' | 'none';
   /** Why a revert was downgraded to notify (exempt principal, break-glass tag, rule error, unknown prior). */
   readonly actionReason?: string;
+  /** Break-glass exemptions this event opened, changed or closed, and tags over breakGlassMaxHours it met. */
+  readonly exemptions?: readonly ExemptionNotice[];
 }

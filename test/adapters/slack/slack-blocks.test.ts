@@ -168,6 +168,25 @@ describe('buildSlackMessage: Revert / Keep buttons', () => {
     expect(buttons(noPlan.blocks)).toEqual([]);
   });
 
+  it('writes the signed links without buttons (webhooks), and only the buttons when it has them', () => {
+    // Prepare
+    const notified: Verdict = { ...revoke, action: 'notify' };
+    const findingId = notified.findings[0]!.id;
+    const url = `https://guardian.example.com/decide?f=${findingId}&exp=1&sig=s`;
+    const report = { ...reportOf(notified), decisionLinks: [{ findingId, url, expiresAt: '2026-11-21T00:00:00Z' }] };
+
+    // Act
+    const webhook = buildSlackMessage(report, CONTEXT, { revertButtons: false });
+    const bot = buildSlackMessage(report, CONTEXT, BUTTONS);
+
+    // Assess
+    expect(sections(webhook.blocks).join('\n')).toContain(
+      `• ${notified.findings[0]!.title}: <${url}|Revert> · <${url}&choice=keep|Keep>`,
+    );
+    expect(sections(bot.blocks).join('\n')).not.toContain(url);
+    expect(buttons(bot.blocks).map((b) => b.text.text)).toEqual(['Revert', 'Keep']);
+  });
+
   it('offers Revert and Keep in dry run too, where a pending decision is saved and links are sent', () => {
     // Act
     const dryRun = buildSlackMessage(reportOf({ ...revoke, action: 'notify' }, undefined, 'dry-run'), CONTEXT, BUTTONS);

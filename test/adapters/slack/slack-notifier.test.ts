@@ -208,6 +208,23 @@ describe('SlackNotifier: incoming webhook', () => {
     expect(body.blocks.some((b: { type: string }) => b.type === 'actions')).toBe(false);
   });
 
+  it('carries the signed Revert and Keep links, since a webhook message cannot call back', async () => {
+    // Prepare: the links the decision hook signed (the same ones e-mail gets)
+    const findingId = notified.findings[0]!.id;
+    const url = `https://guardian.example.com/decide?f=${findingId}&exp=1795000000&sig=${'a'.repeat(64)}`;
+    const report = { ...reportOf(notified), decisionLinks: [{ findingId, url, expiresAt: '2026-11-20T04:42:05.000Z' }] };
+
+    // Act
+    await webhookNotifier().notify(report);
+
+    // Assess
+    const body = JSON.parse(received[0]!.body) as { blocks: { type: string; text?: { text: string } }[] };
+    const text = body.blocks.map((b) => b.text?.text ?? '').join('\n');
+    expect(text).toContain(`<${url}|Revert> · <${url}&choice=keep|Keep>`);
+    expect(text).toContain('valid until 2026-11-20T04:42:05.000Z');
+    expect(body.blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
+
   it('does not retry a 4xx answer and never shows the webhook URL', async () => {
     // Prepare
     answer = (res) => {

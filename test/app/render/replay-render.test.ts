@@ -84,4 +84,31 @@ describe('replay reports', () => {
     expect(html).toContain('user/&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;');
     expect(html).toContain('<code>history/&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;.json</code>');
   });
+
+  it('puts the time axis ticks on round UTC hours', async () => {
+    // Act
+    const html = renderReplayHtml(await summary());
+
+    // Assess: the history runs 03:42–09:00, drawn in hour bins from 03:00 to 10:00 (after the y-axis 1 and 0)
+    const labels = [...html.matchAll(/<text class="axis" x="[\d.]+" y="\d+" text-anchor="\w+">([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels.slice(2)).toEqual(['11-20 03:00', '04:00', '05:00', '06:00', '07:00', '08:00', '09:00', '10:00']);
+    expect(html).toContain('>time (UTC)</text>');
+  });
+
+  it('says how many more dependencies had outages when the lanes are capped', async () => {
+    // Prepare: 30 dependencies with one outage each, 2 more counted but not listed
+    const base = await summary();
+    const outage = base.outages.items[0]!;
+    const items = Array.from({ length: 30 }, (_, i) => ({ ...outage, dependency: `dep-${i}` }));
+    const byDependency = Array.from({ length: 32 }, (_, i) => ({ ...base.outages.byDependency[0]!, dependency: `dep-${i}` }));
+    const capped = { ...base, outages: { total: 32, items, byDependency } };
+
+    // Act
+    const html = renderReplayHtml(capped);
+
+    // Assess
+    expect(html.match(/<text class="lane" /g)).toHaveLength(25);
+    expect(html).toContain('>and 7 more dependencies with outages (see Dependency outages below)</text>');
+    expect(html.match(/<rect class="outage/g)).toHaveLength(25);
+  });
 });

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { replayHistory } from '../../../lambdas/app/replay/replay-history';
+import type { ReplayProgressState } from '../../../lambdas/app/replay/replay-progress';
 import { DEFAULT_REPLAY_OPTIONS } from '../../../lambdas/core/replay/session';
 import {
   at,
@@ -31,15 +32,11 @@ function write(root: string, files: Record<string, unknown>): void {
 
 async function replay(paths: string[], streamAboveBytes = 1 << 20) {
   const { model, config } = await replayFixture();
-  const ticks: string[] = [];
-  const progress = {
-    start: () => {},
-    tick: (_: number, label?: string) => void ticks.push(label ?? ''),
-    done: () => {},
-  };
+  const states: ReplayProgressState[] = [];
+  const progress = { update: (state: ReplayProgressState) => void states.push(state), done: () => {} };
   const source = cloudTrailHistory({ streamAboveBytes });
   const summary = await replayHistory(paths, { source, model, config, options: DEFAULT_REPLAY_OPTIONS, progress });
-  return { summary, ticks };
+  return { summary, states };
 }
 
 describe('replayHistory', () => {
@@ -56,7 +53,7 @@ describe('replayHistory', () => {
     });
 
     // Act
-    const { summary, ticks } = await replay([root]);
+    const { summary, states } = await replay([root]);
 
     // Assess
     expect(summary).toMatchObject({ records: 4, files: { read: 3, unreadable: 0 }, ordering: { late: 0 } });
@@ -66,7 +63,12 @@ describe('replayHistory', () => {
         restoredBy: expect.objectContaining({ eventId: 'restore' }),
       }),
     ]);
-    expect(ticks.at(-1)).toBe('4 records · 2026-11-20');
+    expect(states.map((p) => [p.filesDone, p.records])).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
+    expect(states.at(-1)).toMatchObject({ days: 1, daysListed: 1, filesListed: 3, where: '2026-11-20' });
   });
 
   it('replays lookup-events output and Lake results together with S3 log files', async () => {

@@ -137,9 +137,12 @@ describe('decideAction', () => {
     expect(decision.reason).toMatch(/unknown/);
   });
 
-  it('ignores a break-glass tag that is not a time', () => {
-    expect(decide({ model: modelWithTags({ 'guardian:exempt-until': 'tomorrow' }) })).toEqual({
-      action: 'revert',
-    });
+  it('ignores a break-glass tag that is not a time, and says so', () => {
+    // Act
+    const decision = decide({ model: modelWithTags({ 'guardian:exempt-until': 'tomorrow' }) });
+
+    // Assess
+    expect(decision.action).toBe('revert');
+    expect(decision.reason).toBe('break-glass tag on sg-0a is not an ISO-8601 time ("tomorrow"): not honoured');
   });
 });

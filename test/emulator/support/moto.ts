@@ -10,14 +10,13 @@ export const MOTO_URL = process.env.MOTO_URL ?? 'http://127.0.0.1:5055';
 export const REGION = 'eu-west-1';
 export const ACCOUNT = '123456789012';
 
-const config = {
-  region: REGION,
-  endpoint: MOTO_URL,
-  credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-} as const;
-
 /** SDK clients of the test's own set-up and read-back calls (the handlers build their own). */
-export function motoClients() {
+export function motoClients(endpoint = MOTO_URL) {
+  const config = {
+    region: REGION,
+    endpoint,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  } as const;
   return {
     ec2: new EC2Client(config),
     dynamodb: new DynamoDBClient(config),
@@ -28,8 +27,8 @@ export function motoClients() {
 export type MotoClients = ReturnType<typeof motoClients>;
 
 /** Empties every service (moto-api/reset), so each test starts on a fresh account. */
-export async function resetMoto(): Promise<void> {
-  const res = await fetch(`${MOTO_URL}/moto-api/reset`, { method: 'POST' });
+export async function resetMoto(url = MOTO_URL): Promise<void> {
+  const res = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
   if (!res.ok) throw new Error(`moto reset answered HTTP ${res.status}`);
 }
 

@@ -1,28 +1,13 @@
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { CreateTopicCommand } from '@aws-sdk/client-sns';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { vi } from 'vitest';
-import {
-  AUDIT_TABLE,
-  createTableInput,
-  IDEMPOTENCY_TABLE,
-  STATE_TABLE,
-} from '../../../lambdas/adapters/aws/dynamodb/table-schemas';
-import { writeBundledPolicy } from '../../support/policy';
 import { type AccountView, readAccount } from './account-view';
 import { makeChange } from './changes';
-import { exampleEvent, GUARDIAN_ROLE, recordOf } from './cloudtrail';
+import { exampleEvent, recordOf } from './cloudtrail';
 import { lambdaContext } from './lambda-context';
-import { buildExampleAccount } from './example-account';
-import type { IdMap } from './id-map';
-import { MOTO_URL, motoClients, REGION, resetMoto } from './moto';
+import { MOTO_URL, motoClients, resetMoto } from './moto';
 import { motoGapFixer } from './moto-gaps';
 import { startRecordingProxy } from './recording-proxy';
+import { emulatorPolicy, handlerEnvironment, prepareEmulatorAccount } from './setup';
 import { subscribeHttp } from './sns-subscriber';
-
-const TABLES = { state: 'sg-guardian-state', audit: 'sg-guardian-audit', idempotency: 'sg-guardian-idempotency' };
 
 /**
  * A fresh moto account (examples/account built by API calls), the guardian's DynamoDB tables and SNS
@@ -33,33 +18,12 @@ const TABLES = { state: 'sg-guardian-state', audit: 'sg-guardian-audit', idempot
 export async function startEmulatorWorld() {
   await resetMoto();
   const clients = motoClients();
-  for (const [key, schema] of [
-    ['state', STATE_TABLE],
-    ['audit', AUDIT_TABLE],
-    ['idempotency', IDEMPOTENCY_TABLE],
-  ] as const)
-    await clients.dynamodb.send(new CreateTableCommand(createTableInput(schema, TABLES[key])));
-  const topic = await clients.sns.send(new CreateTopicCommand({ Name: 'sg-guardian' }));
-  const topicArn = topic.TopicArn!;
+  const { ids, topicArn } = await prepareEmulatorAccount(clients);
   const subscriber = await subscribeHttp(clients.sns, topicArn);
-  const ids = await buildExampleAccount(clients.ec2);
   const proxy = await startRecordingProxy(MOTO_URL, motoGapFixer(clients.ec2));
 
-  vi.stubEnv('AWS_REGION', REGION);
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'testing');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'testing');
-  vi.stubEnv('AWS_ENDPOINT_URL', proxy.url);
-  for (const service of ['EC2', 'DYNAMODB', 'SNS', 'STS', 'SECRETS_MANAGER']) vi.stubEnv(`AWS_ENDPOINT_URL_${service}`, undefined);
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
-  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
-  vi.stubEnv('POWERTOOLS_TRACE_ENABLED', 'false');
-  vi.stubEnv('SG_GUARDIAN_CONFIG', writeBundledPolicy(policyFor(ids)));
-  vi.stubEnv('SG_GUARDIAN_MODE', 'enforce');
-  vi.stubEnv('SG_GUARDIAN_STATE_TABLE', TABLES.state);
-  vi.stubEnv('SG_GUARDIAN_AUDIT_TABLE', TABLES.audit);
-  vi.stubEnv('SG_GUARDIAN_IDEMPOTENCY_TABLE', TABLES.idempotency);
-  vi.stubEnv('SG_GUARDIAN_TOPIC_ARN', topicArn);
-  vi.stubEnv('SG_GUARDIAN_ROLE_ARN', GUARDIAN_ROLE);
+  const env = handlerEnvironment({ endpoint: proxy.url, topicArn, policyJson: emulatorPolicy(ids) });
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   vi.resetModules();
   const evaluator = await import('../../../lambdas/handlers/evaluate');
   const sweeper = await import('../../../lambdas/handlers/sweep');
@@ -98,18 +62,3 @@ export async function startEmulatorWorld() {
 
 export type EmulatorWorld = Awaited<ReturnType<typeof startEmulatorWorld>>;
 
-/**
- * examples/guardian.yaml with moto's ids for the example ids it names (e.g. the nginx group). The
- * emulated account has no instances (moto shows an attached ENI with its instance's launch groups too,
- * see moto-gaps.ts), so an endpoint selecting instances by tag selects the group carrying the same tag:
- * in the example account those are the same ENIs.
- */
-function policyFor(ids: IdMap): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'sg-guardian-emulator-')), 'guardian.yaml');
-  const policy = readFileSync(join('examples', 'guardian.yaml'), 'utf8').replace(
-    /\{ instanceTags: (\{ [^}]* \}) \}/g,
-    '{ tags: $1 }',
-  );
-  writeFileSync(path, ids.toReal(policy));
-  return path;
-}

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type AttributeValue,
   BatchGetItemCommand,
@@ -61,17 +62,56 @@ export async function batchGetAll(
   return found;
 }
 
-/** BatchWriteItem (puts and deletes) in chunks of 25, retrying UnprocessedItems. Not atomic. */
+/** Write requests by table name: one BatchWriteItem may write to several tables. */
+export type TableWrites = Record<string, WriteRequest[]>;
+
+const held = new AsyncLocalStorage<TableWrites>();
+
+/**
+ * Runs `work` and returns the batch writes it made, held instead of sent (any store writing through
+ * batchWriteAll in `work`'s async context: the audit log, the state caches), so that the caller sends
+ * them together with its own (batchWriteTables): the end of an event in one request.
+ */
+export async function holdWrites(work: () => Promise<void>): Promise<TableWrites> {
+  const writes: TableWrites = {};
+  await held.run(writes, work);
+  return writes;
+}
+
+/** BatchWriteItem (puts and deletes) in chunks of 25, retrying UnprocessedItems. Not atomic. Held inside holdWrites. */
 export async function batchWriteAll(
   client: DynamoDBClient,
   tableName: string,
   requests: readonly WriteRequest[],
   retry: RetryPolicy = DEFAULT_RETRY,
 ): Promise<void> {
-  for (const part of chunk(requests, BATCH_WRITE_LIMIT)) {
-    await withRetries(retry, part, `BatchWriteItem on ${tableName}`, async (pending) => {
-      const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
-      return out.UnprocessedItems?.[tableName] ?? [];
+  const holding = held.getStore();
+  if (holding) {
+    (holding[tableName] ??= []).push(...requests);
+    return;
+  }
+  await batchWriteTables(client, { [tableName]: [...requests] }, retry);
+}
+
+/**
+ * BatchWriteItem across tables in requests of at most 25 writes, retrying UnprocessedItems (of any
+ * table) with backoff. Not atomic: a failure after all retries throws BatchRetryError, some writes done.
+ */
+export async function batchWriteTables(
+  client: DynamoDBClient,
+  writes: TableWrites,
+  retry: RetryPolicy = DEFAULT_RETRY,
+): Promise<void> {
+  const all = Object.entries(writes).flatMap(([table, requests]) => requests.map((request) => ({ table, request })));
+  const tables = Object.keys(writes).join(', ');
+  for (const part of chunk(all, BATCH_WRITE_LIMIT)) {
+    await withRetries(retry, part, `BatchWriteItem on ${tables}`, async (pending) => {
+      const RequestItems: TableWrites = {};
+      for (const { table, request } of pending) (RequestItems[table] ??= []).push(request);
+      const out = await client.send(new BatchWriteItemCommand({ RequestItems }));
+      return Object.entries(out.UnprocessedItems ?? {}).flatMap(([table, requests]) =>
+        requests.map((request) => ({ table, request })),
+      );
     });
   }
 }

@@ -55,7 +55,10 @@ export const AUDIT_TABLE = {
   timeToLiveAttribute: 'expiresAt',
 } as const satisfies TableSchema;
 
-/** What Powertools' DynamoDBPersistenceLayer expects by default: key `id`, TTL `expiration`. */
+/**
+ * The evaluator's event ledger (event-ledger.ts): key `id` (`event#<eventID>`), TTL `expiration`
+ * (epoch seconds); the schema Powertools idempotency used, so an existing table is kept.
+ */
 export const IDEMPOTENCY_TABLE = {
   partitionKey: { name: 'id', type: 'S' },
   timeToLiveAttribute: 'expiration',

@@ -1,4 +1,17 @@
-import { child, collect, fail, isAbsent, isRecord, list, type Node, ok, type Result, show, str } from '../read';
+import {
+  child,
+  collect,
+  fail,
+  id,
+  isAbsent,
+  isRecord,
+  list,
+  type Node,
+  ok,
+  type Result,
+  show,
+  str,
+} from '../read';
 
 /**
  * Readers for the EC2 sets CloudTrail writes in camelCase records (`groupSet`, `tagSet`,
@@ -22,7 +35,7 @@ export function setEntries(node: Node): Result<Node[]> {
 export function readGroupIds(node: Node): Result<string[]> {
   const entries = setEntries(node);
   if (!entries.ok) return entries;
-  const ids = collect(entries.value, (entry) => str(child(entry, 'groupId')));
+  const ids = collect(entries.value, (entry) => id(child(entry, 'groupId'), 'security-group'));
   if (!ids.ok) return ids;
   return ids.value.length > 0 ? ids : fail(node, 'groupSet names no security group');
 }

@@ -1,4 +1,4 @@
-import { child, fail, isRecord, type Node, ok, readList, str } from '../read';
+import { child, fail, id, isRecord, type Node, ok, readList } from '../read';
 import { type EventParser, fromResult, ignored } from './parser';
 
 /**
@@ -6,7 +6,7 @@ import { type EventParser, fromResult, ignored } from './parser';
  * at a time; any other (sourceDestCheck, description, attachment, ...) is ignored.
  */
 export const eniAttributeParser: EventParser = ({ request }) => {
-  const eniId = str(child(request, 'networkInterfaceId'));
+  const eniId = id(child(request, 'networkInterfaceId'), 'network-interface');
   if (!eniId.ok) return fromResult(eniId);
   const groupSet = child(request, 'groupSet');
   if (groupSet.value === undefined) {
@@ -14,7 +14,7 @@ export const eniAttributeParser: EventParser = ({ request }) => {
       `ModifyNetworkInterfaceAttribute on ${eniId.value} changes ${otherAttributes(request)}, not its security groups`,
     );
   }
-  const groupIds = readList(groupSet, (item) => str(child(item, 'groupId')));
+  const groupIds = readList(groupSet, (item) => id(child(item, 'groupId'), 'security-group'));
   if (!groupIds.ok) return fromResult(groupIds);
   if (groupIds.value.length === 0) return fromResult(fail(groupSet, 'groupSet names no security group'));
   return fromResult(ok({ kind: 'eni-groups-set', eniId: eniId.value, groupIds: groupIds.value }));

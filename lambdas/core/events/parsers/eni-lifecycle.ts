@@ -1,4 +1,4 @@
-import { bool, child, fail, int, isAbsent, ok, optStr, str } from '../read';
+import { bool, child, fail, id, int, isAbsent, ok, optId } from '../read';
 import type { Change } from '../types';
 import { MAX_DEVICE_INDEX, readNetworkInterface } from './eni-read';
 import { type EventParser, fromResult } from './parser';
@@ -16,13 +16,13 @@ export const createEniParser: EventParser = ({ response }) => {
 
 /** AttachNetworkInterface -> 'eni-attached' (the ENI's groups come from the state, not the event). */
 export const attachEniParser: EventParser = ({ request, response }) => {
-  const eniId = str(child(request, 'networkInterfaceId'));
+  const eniId = id(child(request, 'networkInterfaceId'), 'network-interface');
   if (!eniId.ok) return fromResult(eniId);
-  const instanceId = str(child(request, 'instanceId'));
+  const instanceId = id(child(request, 'instanceId'), 'instance');
   if (!instanceId.ok) return fromResult(instanceId);
   const deviceIndex = int(child(request, 'deviceIndex'), 0, MAX_DEVICE_INDEX);
   if (!deviceIndex.ok) return fromResult(deviceIndex);
-  const attachmentId = optStr(child(response, 'attachmentId'));
+  const attachmentId = optId(child(response, 'attachmentId'), 'eni-attachment');
   if (!attachmentId.ok) return fromResult(attachmentId);
   const change: Change = {
     kind: 'eni-attached',
@@ -36,7 +36,7 @@ export const attachEniParser: EventParser = ({ request, response }) => {
 
 /** DetachNetworkInterface -> 'eni-detached' (only the attachment id is in the event). */
 export const detachEniParser: EventParser = ({ request }) => {
-  const attachmentId = str(child(request, 'attachmentId'));
+  const attachmentId = id(child(request, 'attachmentId'), 'eni-attachment');
   if (!attachmentId.ok) return fromResult(attachmentId);
   const forceNode = child(request, 'force');
   const force = isAbsent(forceNode.value) ? ok(undefined) : bool(forceNode);

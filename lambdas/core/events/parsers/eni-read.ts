@@ -1,15 +1,18 @@
 import type { NetworkInterface } from '../../model/types';
+import type { ResourceKind } from '../../util/resource-ids';
 import {
   bool,
   child,
   collect,
   definedOnly,
   fail,
+  id,
   isAbsent,
   isRecord,
   looseStr,
   type Node,
   ok,
+  optId,
   optInt,
   optStr,
   type Result,
@@ -34,11 +37,11 @@ export interface EniContext {
  */
 export function readNetworkInterface(node: Node, context: EniContext = {}): Result<NetworkInterface> {
   if (!isRecord(node.value)) return fail(node, `expected a network interface, got ${show(node.value)}`);
-  const eniId = str(child(node, 'networkInterfaceId'));
+  const eniId = id(child(node, 'networkInterfaceId'), 'network-interface');
   if (!eniId.ok) return eniId;
-  const subnetId = withDefault(child(node, 'subnetId'), context.subnetId);
+  const subnetId = withDefault(child(node, 'subnetId'), 'subnet', context.subnetId);
   if (!subnetId.ok) return subnetId;
-  const vpcId = withDefault(child(node, 'vpcId'), context.vpcId);
+  const vpcId = withDefault(child(node, 'vpcId'), 'vpc', context.vpcId);
   if (!vpcId.ok) return vpcId;
   const groupIds = readGroupIds(child(node, 'groupSet'));
   if (!groupIds.ok) return groupIds;
@@ -73,8 +76,8 @@ export function readNetworkInterface(node: Node, context: EniContext = {}): Resu
   });
 }
 
-function withDefault(node: Node, fallback: string | undefined): Result<string> {
-  const value = optStr(node);
+function withDefault(node: Node, kind: ResourceKind, fallback: string | undefined): Result<string> {
+  const value = optId(node, kind);
   if (!value.ok) return value;
   const found = value.value ?? fallback;
   return found === undefined ? fail(node, 'missing') : ok(found);
@@ -102,7 +105,7 @@ interface Attachment {
 function readAttachment(node: Node): Result<Attachment> {
   if (isAbsent(node.value)) return ok({});
   if (!isRecord(node.value)) return fail(node, `expected an attachment, got ${show(node.value)}`);
-  const attachmentId = optStr(child(node, 'attachmentId'));
+  const attachmentId = optId(child(node, 'attachmentId'), 'eni-attachment');
   if (!attachmentId.ok) return attachmentId;
   const deviceIndex = optInt(child(node, 'deviceIndex'), 0, MAX_DEVICE_INDEX);
   if (!deviceIndex.ok) return deviceIndex;

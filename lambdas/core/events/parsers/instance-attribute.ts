@@ -1,4 +1,4 @@
-import { child, isRecord, ok, str } from '../read';
+import { child, id, isRecord, ok } from '../read';
 import { readGroupIds } from './ec2-sets';
 import { type EventParser, fromResult, ignored } from './parser';
 
@@ -8,7 +8,7 @@ import { type EventParser, fromResult, ignored } from './parser';
  * any other (instanceType, sourceDestCheck, userData...) is ignored.
  */
 export const instanceAttributeParser: EventParser = ({ request }) => {
-  const instanceId = str(child(request, 'instanceId'));
+  const instanceId = id(child(request, 'instanceId'), 'instance');
   if (!instanceId.ok) return fromResult(instanceId);
   const groupSet = child(request, 'groupSet');
   if (groupSet.value === undefined) {

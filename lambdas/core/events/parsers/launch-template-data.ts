@@ -4,14 +4,15 @@ import {
   collect,
   definedOnly,
   fail,
+  id,
   int,
   isAbsent,
   isRecord,
   type Node,
   ok,
   oneOrMany,
+  optId,
   optInt,
-  optStr,
   type Result,
   show,
   str,
@@ -49,10 +50,10 @@ export function readTemplateData(node: Node): Result<TemplateData> {
   const interfaces = collect(oneOrMany(interfacesNode), readTemplateInterface);
   if (!interfaces.ok) return interfaces;
   const idsNode = child(node, 'SecurityGroupId');
-  const groupIds = readIdList(idsNode);
+  const groupIds = readIdList(idsNode, (entry) => id(entry, 'security-group'));
   if (!groupIds.ok) return groupIds;
   const namesNode = child(node, 'SecurityGroup');
-  const groupNames = readIdList(namesNode);
+  const groupNames = readIdList(namesNode, (entry) => str(entry, 'a group name'));
   if (!groupNames.ok) return groupNames;
   const specsNode = child(node, 'TagSpecification');
   const instanceTags = readInstanceTags(specsNode);
@@ -75,9 +76,9 @@ function readTemplateInterface(node: Node): Result<TemplateInterface> {
   if (!isRecord(node.value)) return fail(node, `expected a network interface, got ${show(node.value)}`);
   const deviceIndex = int(child(node, 'DeviceIndex'), 0, MAX_DEVICE_INDEX);
   if (!deviceIndex.ok) return deviceIndex;
-  const groupIds = readIdList(child(node, 'SecurityGroupId'));
+  const groupIds = readIdList(child(node, 'SecurityGroupId'), (entry) => id(entry, 'security-group'));
   if (!groupIds.ok) return groupIds;
-  const subnetId = optStr(child(node, 'SubnetId'));
+  const subnetId = optId(child(node, 'SubnetId'), 'subnet');
   if (!subnetId.ok) return subnetId;
   const networkCardIndex = optInt(child(node, 'NetworkCardIndex'), 0, MAX_DEVICE_INDEX);
   if (!networkCardIndex.ok) return networkCardIndex;
@@ -88,11 +89,9 @@ function readTemplateInterface(node: Node): Result<TemplateInterface> {
   });
 }
 
-/** `"sg-1"`, `{ "tag": 1, "content": "sg-1" }`, or an array of either. */
-function readIdList(node: Node): Result<string[]> {
-  return collect(oneOrMany(node), (entry) =>
-    isRecord(entry.value) ? str(child(entry, 'content')) : str(entry, 'an id'),
-  );
+/** `"sg-1"`, `{ "tag": 1, "content": "sg-1" }`, or an array of either; each read with `read`. */
+function readIdList(node: Node, read: (entry: Node) => Result<string>): Result<string[]> {
+  return collect(oneOrMany(node), (entry) => read(isRecord(entry.value) ? child(entry, 'content') : entry));
 }
 
 /** Tags of `TagSpecification` entries whose ResourceType is `instance`. */

@@ -10,8 +10,8 @@ import {
   looseStr,
   type Node,
   ok,
+  optId,
   optInt,
-  optStr,
   type Result,
   show,
 } from '../read';
@@ -60,9 +60,11 @@ export const createLaunchTemplateVersionParser: EventParser = ({ request, respon
   const inherited = inheritedSettings(child(body.value, 'SourceVersion'), data.value);
   if (!inherited.ok) return fromResult(inherited);
   const created = child(child(response, 'CreateLaunchTemplateVersionResponse'), 'launchTemplateVersion');
-  const id = optStr(child(created, 'launchTemplateId'));
+  const id = optId(child(created, 'launchTemplateId'), 'launch-template');
   if (!id.ok) return fromResult(id);
-  const launchTemplateId = id.value ?? looseStr(child(body.value, 'LaunchTemplateId'));
+  const requested = optId(child(body.value, 'LaunchTemplateId'), 'launch-template');
+  if (!requested.ok) return fromResult(requested);
+  const launchTemplateId = id.value ?? requested.value;
   if (launchTemplateId === undefined) return fromResult(fail(child(created, 'launchTemplateId'), 'missing'));
   const number = int(child(created, 'versionNumber'), 1, MAX_VERSION);
   if (!number.ok) return fromResult(number);
@@ -88,9 +90,11 @@ export const modifyLaunchTemplateParser: EventParser = ({ request, response }) =
   if (!body.ok) return fromResult(body);
   const template = child(child(response, 'ModifyLaunchTemplateResponse'), 'launchTemplate');
   const idNode = child(body.value, 'LaunchTemplateId');
-  const id = optStr(idNode);
+  const id = optId(idNode, 'launch-template');
   if (!id.ok) return fromResult(id);
-  const launchTemplateId = id.value ?? looseStr(child(template, 'launchTemplateId'));
+  const fromResponse = optId(child(template, 'launchTemplateId'), 'launch-template');
+  if (!fromResponse.ok) return fromResult(fromResponse);
+  const launchTemplateId = id.value ?? fromResponse.value;
   const setDefault = child(body.value, 'SetDefaultVersion');
   if (isAbsent(setDefault.value)) {
     const which = launchTemplateId ?? looseStr(child(body.value, 'LaunchTemplateName')) ?? 'a launch template';
@@ -120,7 +124,7 @@ function templateName(responseTemplate: Node, body: Node): string | undefined {
 }
 
 function requiredId(node: Node): Result<string> {
-  const id = optStr(node);
+  const id = optId(node, 'launch-template');
   if (!id.ok) return id;
   return id.value === undefined ? fail(node, 'missing') : ok(id.value);
 }

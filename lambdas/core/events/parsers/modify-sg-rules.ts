@@ -6,13 +6,13 @@ import {
   collect,
   fail,
   has,
+  id,
   isRecord,
   type Node,
   ok,
   oneOrMany,
-  optStr,
+  optDescription,
   type Result,
-  str,
 } from '../read';
 import type { RuleUpdate } from '../types';
 import { type EventParser, fromResult } from './parser';
@@ -27,7 +27,7 @@ import { readProtocol } from './protocol';
 export const modifySgRulesParser: EventParser = ({ request }) => {
   const body = child(request, 'ModifySecurityGroupRulesRequest');
   if (!isRecord(body.value)) return fromResult(fail(body, 'missing ModifySecurityGroupRulesRequest object'));
-  const groupId = str(child(body, 'GroupId'));
+  const groupId = id(child(body, 'GroupId'), 'security-group');
   if (!groupId.ok) return fromResult(groupId);
   const key = has(body, 'SecurityGroupRule') ? 'SecurityGroupRule' : 'SecurityGroupRules';
   const updates = collect(oneOrMany(child(body, key)), readUpdate);
@@ -39,7 +39,7 @@ export const modifySgRulesParser: EventParser = ({ request }) => {
 
 function readUpdate(node: Node): Result<RuleUpdate> {
   const r = all({
-    ruleId: str(child(node, 'SecurityGroupRuleId')),
+    ruleId: id(child(node, 'SecurityGroupRuleId'), 'security-group-rule'),
     rule: readRule(child(node, 'SecurityGroupRule')),
   });
   return r.ok ? ok({ ruleId: r.value.ruleId, rule: r.value.rule }) : r;
@@ -52,7 +52,7 @@ function readRule(node: Node): Result<RuleSpec> {
   const r = all({
     ports: readRulePorts(protocol.value, child(node, 'FromPort'), child(node, 'ToPort')),
     peer: readPeer(node),
-    description: optStr(child(node, 'Description')),
+    description: optDescription(child(node, 'Description')),
   });
   if (!r.ok) return r;
   const { ports, peer, description } = r.value;
@@ -78,11 +78,10 @@ function readPeer(node: Node): Result<RulePeer> {
     const c = cidr(value, key === 'CidrIpv4' ? 'ipv4' : 'ipv6');
     return c.ok ? ok({ kind: 'cidr', cidr: c.value }) : c;
   }
-  const id = str(value);
-  if (!id.ok) return id;
-  return ok(
-    key === 'PrefixListId'
-      ? { kind: 'prefix-list', prefixListId: id.value }
-      : { kind: 'sg', groupId: id.value },
-  );
+  if (key === 'PrefixListId') {
+    const list = id(value, 'prefix-list');
+    return list.ok ? ok({ kind: 'prefix-list', prefixListId: list.value }) : list;
+  }
+  const group = id(value, 'security-group');
+  return group.ok ? ok({ kind: 'sg', groupId: group.value }) : group;
 }

@@ -1,13 +1,13 @@
-import { all, child, ok, optStr, str } from '../read';
+import { all, child, id, ok, optId } from '../read';
 import type { Change } from '../types';
 import { type EventParser, fromResult } from './parser';
 
 /** ReplaceNetworkAclAssociation -> 'nacl-association-replaced' (the subnet moves to networkAclId). */
 export const naclAssociationParser: EventParser = ({ request, response }) => {
   const r = all({
-    associationId: str(child(request, 'associationId')),
-    naclId: str(child(request, 'networkAclId')),
-    newAssociationId: optStr(child(response, 'newAssociationId')),
+    associationId: id(child(request, 'associationId'), 'nacl-association'),
+    naclId: id(child(request, 'networkAclId'), 'network-acl'),
+    newAssociationId: optId(child(response, 'newAssociationId'), 'nacl-association'),
   });
   if (!r.ok) return fromResult(r);
   const { associationId, naclId, newAssociationId } = r.value;

@@ -7,6 +7,7 @@ import {
   cidr,
   fail,
   has,
+  id,
   int,
   isRecord,
   type Node,
@@ -24,7 +25,7 @@ import { readProtocol } from './protocol';
 /** CreateNetworkAclEntry / ReplaceNetworkAclEntry -> 'nacl-entry-created' / 'nacl-entry-replaced'. */
 export function naclEntryParser(kind: 'nacl-entry-created' | 'nacl-entry-replaced'): EventParser {
   return ({ request }) => {
-    const r = all({ naclId: str(child(request, 'networkAclId')), entry: readEntry(request) });
+    const r = all({ naclId: id(child(request, 'networkAclId'), 'network-acl'), entry: readEntry(request) });
     return fromResult(r.ok ? ok<Change>({ kind, naclId: r.value.naclId, entry: r.value.entry }) : r);
   };
 }
@@ -32,7 +33,7 @@ export function naclEntryParser(kind: 'nacl-entry-created' | 'nacl-entry-replace
 /** DeleteNetworkAclEntry -> 'nacl-entry-deleted'. */
 export const naclEntryDeletedParser: EventParser = ({ request }) => {
   const r = all({
-    naclId: str(child(request, 'networkAclId')),
+    naclId: id(child(request, 'networkAclId'), 'network-acl'),
     ruleNumber: readRuleNumber(request),
     egress: bool(child(request, 'egress')),
   });

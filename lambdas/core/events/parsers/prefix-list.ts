@@ -4,13 +4,13 @@ import {
   collect,
   fail,
   has,
+  id,
   isRecord,
   type Node,
   ok,
   oneOrMany,
   type Result,
   show,
-  str,
 } from '../read';
 import type { Change } from '../types';
 import { type EventParser, fromResult, ignored } from './parser';
@@ -24,18 +24,19 @@ import { type EventParser, fromResult, ignored } from './parser';
 export const modifyPrefixListParser: EventParser = ({ request }) => {
   const wrapper = child(request, 'ModifyManagedPrefixListRequest');
   const body = isRecord(wrapper.value) ? wrapper : request;
-  const id = str(child(body, has(body, 'PrefixListId') || body === wrapper ? 'PrefixListId' : 'prefixListId'));
-  if (!id.ok) return fromResult(id);
+  const key = has(body, 'PrefixListId') || body === wrapper ? 'PrefixListId' : 'prefixListId';
+  const listId = id(child(body, key), 'prefix-list');
+  if (!listId.ok) return fromResult(listId);
   const added = readEntries(child(body, 'AddEntry'));
   if (!added.ok) return fromResult(added);
   const removed = readEntries(child(body, 'RemoveEntry'));
   if (!removed.ok) return fromResult(removed);
   if (added.value.length === 0 && removed.value.length === 0) {
-    return ignored(`ModifyManagedPrefixList on ${id.value} adds and removes no entry`);
+    return ignored(`ModifyManagedPrefixList on ${listId.value} adds and removes no entry`);
   }
   const change: Change = {
     kind: 'prefix-list-modified',
-    prefixListId: id.value,
+    prefixListId: listId.value,
     added: added.value,
     removed: removed.value,
   };

@@ -4,10 +4,12 @@ import {
   collect,
   definedOnly,
   fail,
+  id,
   isAbsent,
   isRecord,
   type Node,
   ok,
+  optId,
   optStr,
   type Result,
   show,
@@ -49,11 +51,11 @@ export const runInstancesParser: EventParser = ({ request, response }) => {
 
 function readInstance(node: Node, requestTags: Readonly<Record<string, string>>): Result<LaunchedInstance> {
   if (!isRecord(node.value)) return fail(node, `expected an instance, got ${show(node.value)}`);
-  const instanceId = str(child(node, 'instanceId'));
+  const instanceId = id(child(node, 'instanceId'), 'instance');
   if (!instanceId.ok) return instanceId;
-  const subnetId = optStr(child(node, 'subnetId'));
+  const subnetId = optId(child(node, 'subnetId'), 'subnet');
   if (!subnetId.ok) return subnetId;
-  const vpcId = optStr(child(node, 'vpcId'));
+  const vpcId = optId(child(node, 'vpcId'), 'vpc');
   if (!vpcId.ok) return vpcId;
   const responseTags = readTagSet(child(node, 'tagSet'));
   if (!responseTags.ok) return responseTags;
@@ -86,16 +88,16 @@ function readLaunchedEni(node: Node, context: EniContext): Result<NetworkInterfa
 function readLaunchTemplateRef(node: Node): Result<LaunchTemplateRef | undefined> {
   if (isAbsent(node.value)) return ok(undefined);
   if (!isRecord(node.value)) return fail(node, `expected a launch template, got ${show(node.value)}`);
-  const id = optStr(child(node, 'launchTemplateId'));
-  if (!id.ok) return id;
+  const templateId = optId(child(node, 'launchTemplateId'), 'launch-template');
+  if (!templateId.ok) return templateId;
   const name = optStr(child(node, 'launchTemplateName'));
   if (!name.ok) return name;
-  if (id.value === undefined && name.value === undefined) {
+  if (templateId.value === undefined && name.value === undefined) {
     return fail(child(node, 'launchTemplateId'), 'missing (and no launchTemplateName either)');
   }
   const version = readVersionText(child(node, 'version'));
   if (!version.ok) return version;
-  return ok(definedOnly({ launchTemplateId: id.value, launchTemplateName: name.value, version: version.value }));
+  return ok(definedOnly({ launchTemplateId: templateId.value, launchTemplateName: name.value, version: version.value }));
 }
 
 /** A version as requested: "7", "$Latest", "$Default" (a number is taken as its text). */

@@ -1,4 +1,4 @@
-import { child, fail, type Node, ok, optStr, type Result, show } from '../read';
+import { child, fail, type Node, ok, optId, optStr, type Result, show } from '../read';
 import type { ResponseRule } from './sg-response-rules';
 
 /**
@@ -7,9 +7,9 @@ import type { ResponseRule } from './sg-response-rules';
  */
 export function resolveGroupId(request: Node, responseRules: readonly ResponseRule[]): Result<string> {
   const idNode = child(request, 'groupId');
-  const id = optStr(idNode);
-  if (!id.ok) return id;
-  if (id.value !== undefined) return ok(id.value);
+  const groupId = optId(idNode, 'security-group');
+  if (!groupId.ok) return groupId;
+  if (groupId.value !== undefined) return ok(groupId.value);
   const name = optStr(child(request, 'groupName'));
   if (!name.ok) return name;
   if (name.value === undefined) return fail(idNode, 'missing (and no groupName either)');

@@ -1,5 +1,17 @@
 import type { SecurityGroup } from '../../model/types';
-import { child, definedOnly, fail, looseStr, type Node, ok, optStr, type Result, show, str } from '../read';
+import {
+  child,
+  definedOnly,
+  fail,
+  id,
+  looseStr,
+  type Node,
+  ok,
+  optId,
+  type Result,
+  show,
+  str,
+} from '../read';
 import type { Change } from '../types';
 import { readTagSpecifications } from './ec2-sets';
 import { type EventParser, fromResult } from './parser';
@@ -10,11 +22,11 @@ import { type EventParser, fromResult } from './parser';
  * every new VPC group: all traffic out to 0.0.0.0/0 (its rule id is not in the event).
  */
 export const createSgParser: EventParser = ({ request, response }) => {
-  const groupId = str(child(response, 'groupId'));
+  const groupId = id(child(response, 'groupId'), 'security-group');
   if (!groupId.ok) return fromResult(groupId);
   const groupName = str(child(request, 'groupName'));
   if (!groupName.ok) return fromResult(groupName);
-  const vpcId = optStr(child(request, 'vpcId'));
+  const vpcId = optId(child(request, 'vpcId'), 'vpc');
   if (!vpcId.ok) return fromResult(vpcId);
   const tags = readTagSpecifications(child(request, 'tagSpecificationSet'), 'security-group');
   if (!tags.ok) return fromResult(tags);
@@ -48,11 +60,12 @@ export const deleteSgParser: EventParser = ({ request, response }) => {
 
 function readDeletedId(request: Node, response: Node): Result<string> {
   const idNode = child(request, 'groupId');
-  const id = optStr(idNode);
-  if (!id.ok) return id;
-  if (id.value !== undefined) return ok(id.value);
-  const fromResponse = looseStr(child(response, 'groupId'));
-  if (fromResponse !== undefined) return ok(fromResponse);
+  const groupId = optId(idNode, 'security-group');
+  if (!groupId.ok) return groupId;
+  if (groupId.value !== undefined) return ok(groupId.value);
+  const fromResponse = optId(child(response, 'groupId'), 'security-group');
+  if (!fromResponse.ok) return fromResponse;
+  if (fromResponse.value !== undefined) return ok(fromResponse.value);
   const name = looseStr(child(request, 'groupName'));
   return fail(
     idNode,

@@ -1,5 +1,18 @@
 import type { RulePeer } from '../../model/types';
-import { all, child, cidr, fail, type Node, ok, optStr, type Result, readList, str } from '../read';
+import {
+  all,
+  child,
+  cidr,
+  fail,
+  id,
+  type Node,
+  ok,
+  optDescription,
+  optId,
+  optStr,
+  readList,
+  type Result,
+} from '../read';
 
 /** A peer as the request names it: a RulePeer, or (default VPC) a security group known only by name. */
 export type PeerRef =
@@ -32,11 +45,11 @@ function entry(peer: PeerRef, description: string | undefined, node: Node): Peer
 
 function readGroupPeer(node: Node): Result<PeerEntry> {
   const r = all({
-    groupId: optStr(child(node, 'groupId')),
+    groupId: optId(child(node, 'groupId'), 'security-group'),
     groupName: optStr(child(node, 'groupName')),
     userId: optStr(child(node, 'userId')),
-    vpcId: optStr(child(node, 'vpcId')),
-    description: optStr(child(node, 'description')),
+    vpcId: optId(child(node, 'vpcId'), 'vpc'),
+    description: optDescription(child(node, 'description')),
   });
   if (!r.ok) return r;
   const { groupId, groupName, userId, vpcId, description } = r.value;
@@ -52,11 +65,14 @@ function readGroupPeer(node: Node): Result<PeerEntry> {
 }
 
 function readCidrPeer(node: Node, key: string, family: 'ipv4' | 'ipv6'): Result<PeerEntry> {
-  const r = all({ cidr: cidr(child(node, key), family), description: optStr(child(node, 'description')) });
+  const r = all({ cidr: cidr(child(node, key), family), description: optDescription(child(node, 'description')) });
   return r.ok ? ok(entry({ kind: 'cidr', cidr: r.value.cidr }, r.value.description, node)) : r;
 }
 
 function readPrefixListPeer(node: Node): Result<PeerEntry> {
-  const r = all({ id: str(child(node, 'prefixListId')), description: optStr(child(node, 'description')) });
+  const r = all({
+    id: id(child(node, 'prefixListId'), 'prefix-list'),
+    description: optDescription(child(node, 'description')),
+  });
   return r.ok ? ok(entry({ kind: 'prefix-list', prefixListId: r.value.id }, r.value.description, node)) : r;
 }

@@ -1,5 +1,5 @@
 import type { Direction, RuleSpec } from '../../model/types';
-import { child, collect, fail, isRecord, list, type Node, ok, type Result, str } from '../read';
+import { child, collect, fail, id, isRecord, list, type Node, ok, type Result } from '../read';
 import type { Change } from '../types';
 import { type EventParser, fromResult } from './parser';
 import { resolveGroupId } from './sg-group';
@@ -65,7 +65,9 @@ function readRuleIds(node: Node): Result<string[]> {
   const entries = list(node);
   if (!entries.ok) return entries;
   return collect(entries.value, (entry) =>
-    isRecord(entry.value) ? str(child(entry, 'securityGroupRuleId')) : str(entry, 'a security group rule id'),
+    isRecord(entry.value)
+      ? id(child(entry, 'securityGroupRuleId'), 'security-group-rule')
+      : id(entry, 'security-group-rule'),
   );
 }
 

@@ -1,5 +1,20 @@
 import type { RulePeer, RuleSpec } from '../../model/types';
-import { all, at, child, cidr, fail, has, type Node, ok, optStr, type Result, readList, str } from '../read';
+import {
+  all,
+  at,
+  child,
+  cidr,
+  fail,
+  has,
+  id,
+  type Node,
+  ok,
+  optDescription,
+  optId,
+  optStr,
+  readList,
+  type Result,
+} from '../read';
 import { readRulePorts } from './ports';
 import { readProtocol } from './protocol';
 
@@ -22,9 +37,9 @@ function readResponseRule(node: Node): Result<ResponseRule> {
   const r = all({
     ports: readRulePorts(protocol.value, child(node, 'fromPort'), child(node, 'toPort')),
     peer: readResponsePeer(node),
-    ruleId: optStr(child(node, 'securityGroupRuleId')),
-    groupId: optStr(child(node, 'groupId')),
-    description: optStr(child(node, 'description')),
+    ruleId: optId(child(node, 'securityGroupRuleId'), 'security-group-rule'),
+    groupId: optId(child(node, 'groupId'), 'security-group'),
+    description: optDescription(child(node, 'description')),
   });
   if (!r.ok) return r;
   const { ports, peer, ruleId, groupId, description } = r.value;
@@ -45,11 +60,11 @@ function readResponsePeer(node: Node): Result<RulePeer> {
   if (has(node, 'cidrIpv6'))
     return peerOf(cidr(child(node, 'cidrIpv6'), 'ipv6'), (c) => ({ kind: 'cidr', cidr: c }));
   if (has(node, 'prefixListId')) {
-    return peerOf(str(child(node, 'prefixListId')), (id) => ({ kind: 'prefix-list', prefixListId: id }));
+    return peerOf(id(child(node, 'prefixListId'), 'prefix-list'), (id) => ({ kind: 'prefix-list', prefixListId: id }));
   }
   if (has(node, 'referencedGroupInfo')) {
     const info = child(node, 'referencedGroupInfo');
-    const r = all({ groupId: str(child(info, 'groupId')), userId: optStr(at(info, 'userId')) });
+    const r = all({ groupId: id(child(info, 'groupId'), 'security-group'), userId: optStr(at(info, 'userId')) });
     if (!r.ok) return r;
     return ok({
       kind: 'sg',
@@ -58,7 +73,7 @@ function readResponsePeer(node: Node): Result<RulePeer> {
     });
   }
   if (has(node, 'referencedGroupId')) {
-    return peerOf(str(child(node, 'referencedGroupId')), (id) => ({ kind: 'sg', groupId: id }));
+    return peerOf(id(child(node, 'referencedGroupId'), 'security-group'), (id) => ({ kind: 'sg', groupId: id }));
   }
   return fail(node, 'rule names no peer (cidrIpv4, cidrIpv6, prefixListId or referencedGroupInfo)');
 }

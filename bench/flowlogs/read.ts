@@ -1,0 +1,181 @@
+// npm run bench:flowlogs: reading VPC flow logs, records/s and peak RSS, each measurement in a fresh
+// process. Sizes: FLOWLOG_BENCH_RECORDS (default 1000000,10000000); format: FLOWLOG_BENCH_VERSION (2|5);
+// measurements: FLOWLOG_BENCH_MODES (default split,parse,aggregate). Sizes above FLOWLOG_BENCH_BASE
+// (default 1000000) read the generated base set several times over (through symbolic links to its
+// folder, as the reader reads a file reached twice once): the same records, but memory can only stay
+// flat if nothing is held between files.
+//   split     read + gunzip + split into lines (the floor: nothing can read flow logs faster)
+//   parse     readFlowLogs: + header, line parsing, records and items
+//   aggregate parse + FlowAggregator.add per record + finish (the learning pass), when it exists
+// Input: generated S3-style .log.gz files (bench/flowlogs/generate.ts) from the 1x bench account
+// (20,000 ENIs, its SG-to-SG and world-open rules), cached under the OS temp folder.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createGunzip } from 'node:zlib';
+import { readFlowLogBatches } from '../../lambdas/adapters/files/flow-log-files';
+import { BASE_SIZE, generateAccount } from '../generate-account';
+import { generateFlowLogs } from './generate';
+import { topologyFromDescribe } from './topology';
+
+const SEED = 7;
+type Mode = 'split' | 'parse' | 'aggregate';
+
+interface Measurement {
+  mode: Mode;
+  records: number;
+  ms: number;
+  perSecond: number;
+  /** Records per second of CPU time (user + system, all threads): steadier than wall time on a busy machine. */
+  perCpuSecond: number;
+  peakRssMiB: number;
+  note?: string;
+}
+
+const account = () => generateAccount(BASE_SIZE);
+
+async function dataFor(records: number, version: 2 | 5): Promise<string> {
+  const dir = join(tmpdir(), 'sg-guardian-bench', `flowlogs-v${version}-${records}-seed${SEED}`);
+  if (existsSync(join(dir, '.complete'))) return dir;
+  const a = account();
+  const topology = topologyFromDescribe(
+    JSON.parse(a.files.networkInterfaces),
+    JSON.parse(a.files.securityGroups),
+    'eu-west-1',
+  );
+  const t0 = performance.now();
+  const generated = await generateFlowLogs({ topology, out: dir, records, version, seed: SEED });
+  writeFileSync(join(dir, '.complete'), JSON.stringify({ records: generated.records, files: generated.files.length }));
+  console.error(`generated ${generated.records} records in ${Math.round(performance.now() - t0)} ms: ${dir}`);
+  return dir;
+}
+
+/** `times` paths to the same folder: itself, then symbolic links to it beside it. */
+function copies(dir: string, times: number): string[] {
+  return Array.from({ length: times }, (_, i) => {
+    if (i === 0) return dir;
+    const link = `${dir}-link${i}`;
+    if (!existsSync(link)) symlinkSync(dir, link, 'dir');
+    return link;
+  });
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.gz'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+async function split(dirs: string[]): Promise<number> {
+  let lines = 0;
+  let headers = 0;
+  for (const file of (await Promise.all(dirs.map(filesUnder))).flat()) {
+    headers++;
+    const gunzip = createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(createGunzip({ chunkSize: 256 * 1024 }));
+    gunzip.setEncoding('utf8');
+    let rest = '';
+    for await (const chunk of gunzip) {
+      const text = rest + (chunk as string);
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        if (text.slice(start, nl).length > 0) lines++;
+        start = nl + 1;
+      }
+      rest = text.slice(start);
+    }
+  }
+  return lines - headers;
+}
+
+async function parse(dirs: string[], add?: (record: object) => void): Promise<number> {
+  let records = 0;
+  for await (const batch of readFlowLogBatches(dirs))
+    for (const item of batch)
+      if (item.kind === 'record') {
+        records++;
+        add?.(item.record);
+      }
+  return records;
+}
+
+async function measure(mode: Mode, dirs: string[]): Promise<Measurement> {
+  let add: ((record: object) => void) | undefined;
+  let finish: (() => unknown) | undefined;
+  if (mode === 'aggregate') {
+    // The learning half may not exist yet in this tree: measured when it does.
+    const aggregate = await import('../../lambdas/core/flowlogs/aggregate').catch(() => undefined);
+    const { buildModel } = await import('../../lambdas/core/model/build-model');
+    if (!aggregate?.FlowAggregator) return { mode, records: 0, ms: 0, perSecond: 0, perCpuSecond: 0, peakRssMiB: 0, note: 'n/a' };
+    const a = account();
+    const model = buildModel({
+      securityGroups: { file: 'describe-security-groups.json', json: JSON.parse(a.files.securityGroups) },
+      networkInterfaces: { file: 'describe-network-interfaces.json', json: JSON.parse(a.files.networkInterfaces) },
+      networkAcls: { file: 'describe-network-acls.json', json: JSON.parse(a.files.networkAcls) },
+    });
+    const aggregator = new aggregate.FlowAggregator(model);
+    add = (record) => aggregator.add(record);
+    finish = () => aggregator.finish();
+  }
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const records = mode === 'split' ? await split(dirs) : await parse(dirs, add);
+  finish?.();
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {
+    mode,
+    records,
+    ms: Math.round(ms),
+    perSecond: Math.round(records / (ms / 1000)),
+    perCpuSecond: Math.round(records / cpuSeconds),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === 'measure') {
+    console.log(JSON.stringify(await measure(process.argv[3] as Mode, process.argv.slice(4))));
+    return;
+  }
+  const version = Number(process.env.FLOWLOG_BENCH_VERSION ?? 2) as 2 | 5;
+  const sizes = (process.env.FLOWLOG_BENCH_RECORDS ?? '1000000,10000000').split(',').map(Number);
+  const base = Number(process.env.FLOWLOG_BENCH_BASE ?? 1_000_000);
+  const rows: string[] = [];
+  for (const size of sizes) {
+    const dir = await dataFor(Math.min(size, base), version);
+    const times = Math.max(1, Math.round(size / base));
+    const gzBytes = (await filesUnder(dir)).reduce((n, f) => n + statSync(f).size, 0);
+    const run = (mode: Mode): Measurement => {
+      const args = ['--import', 'tsx', 'bench/flowlogs/read.ts', 'measure', mode, ...copies(dir, times)];
+      const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
+      const m = JSON.parse(out.trim().split('\n').pop()!) as Measurement;
+      console.error(JSON.stringify({ size, version, ...m }));
+      return m;
+    };
+    const modes = (process.env.FLOWLOG_BENCH_MODES ?? 'split,parse,aggregate').split(',');
+    const skipped = (mode: Mode): Measurement => ({ mode, records: 0, ms: 0, perSecond: 0, perCpuSecond: 0, peakRssMiB: 0, note: 'not run' });
+    const [s, p, a] = (['split', 'parse', 'aggregate'] as const).map((m) => (modes.includes(m) ? run(m) : skipped(m))) as [
+      Measurement,
+      Measurement,
+      Measurement,
+    ];
+    const info = JSON.parse(readFileSync(join(dir, '.complete'), 'utf8')) as { files: number };
+    const rate = (m: Measurement) =>
+      m.note ??
+      `${m.perSecond.toLocaleString('en')}/s, ${m.perCpuSecond.toLocaleString('en')}/CPU-s (${m.ms} ms, ${m.peakRssMiB} MiB)`;
+    rows.push(
+      `| ${size.toLocaleString('en')} | v${version} | ${info.files * times} (${((gzBytes * times) / 2 ** 20).toFixed(0)} MiB gz) | ${rate(s)} | ${rate(p)} | ${(s.perSecond / p.perSecond).toFixed(2)}x / ${(s.perCpuSecond / p.perCpuSecond).toFixed(2)}x | ${rate(a)} |`,
+    );
+  }
+  console.log('| records | format | files | split only | parse (readFlowLogs) | parse / split (wall / CPU) | parse + aggregate |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(row);
+}
+
+await main();
