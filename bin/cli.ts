@@ -6,6 +6,7 @@ import { registerCheck } from './commands/check';
 import { registerDemo } from './commands/demo';
 import { registerEvaluate } from './commands/evaluate';
 import { registerExplain } from './commands/explain';
+import { registerLearn } from './commands/learn';
 import { registerPreflight } from './commands/preflight';
 import { registerReplay } from './commands/replay';
 import { teachingHelp } from './commands/help';
@@ -31,6 +32,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'sg-guardian preflight --plan plan.json --snapshot ./snap --config guardian.yaml --format sarif --tf-dir infra/',
   ],
   snapshot: ['sg-guardian snapshot --out ./snap --region eu-west-1 --profile prod'],
+  learn: ['sg-guardian learn --snapshot examples/account --flow-logs examples/flow-logs --config examples/guardian.yaml --events examples/events/01-revoke-8080-from-nginx.json --out learned.yaml'],
   replay: [
     'aws s3 sync s3://my-trail/AWSLogs/123456789012/CloudTrail/eu-west-1/2026/11/ ./trail && sg-guardian replay --snapshot ./snap --config guardian.yaml --events ./trail --html replay.html',
   ],
@@ -52,6 +54,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerPreflight(program, io, setExit);
   registerSnapshot(program, io, setExit);
   registerReplay(program, io, setExit);
+  registerLearn(program, io, setExit);
   teachingHelp(program, EXAMPLES);
   return program;
 }

@@ -2,7 +2,6 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readConfigFile } from '../../lambdas/adapters/files/config-file';
-import { ConsoleNotifier } from '../../lambdas/adapters/local/console-notifier';
 import { InMemoryReverter } from '../../lambdas/adapters/local/in-memory-reverter';
 import { readJsonFile } from '../../lambdas/adapters/files/json-file';
 import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
@@ -17,6 +16,7 @@ import { runGuardrail } from '../../lambdas/app/run-guardrail';
 import type { Verdict } from '../../lambdas/core/verdict/types';
 import { parseDocument } from '../../lambdas/core/events/parse';
 import { applyChange } from '../../lambdas/core/state/apply-change';
+import { PreviewNotifier, type SentNotification } from './demo-notifications';
 import { startDemoServer } from './demo-serve';
 import { resolveExamples } from './package-examples';
 import { rejectConflicts } from './help';
@@ -63,24 +63,32 @@ export async function runDemo(dir: string, io: Io, json = false): Promise<number
   const files = (await readdir(join(dir, 'events'))).filter((f) => f.endsWith('.json')).sort();
   say(`sg-guardian demo — ${files.length} incidents from ${dir}/events, policy ${dir}/guardian.yaml\n`);
   const known = new StaticState(account);
+  const preview = new PreviewNotifier(say);
   const deps = {
     config,
     state: known,
     reverter: new InMemoryReverter({ get: () => account, set: (m) => (account = m) }),
-    notifiers: [new ConsoleNotifier(say)],
+    notifiers: [preview],
     clock: fixedClock('2026-11-20T20:00:00Z'),
     mode: 'enforce' as const,
   };
   let reverted = 0;
-  const results: { file: string; verdict: Verdict; revert?: RevertOutcome }[] = [];
+  const results: {
+    file: string;
+    verdict: Verdict;
+    revert?: RevertOutcome;
+    notification?: SentNotification;
+  }[] = [];
   for (const file of files) {
     say(`\n▶ ${file}`);
     for (const event of parseDocument(await readJsonFile(join(dir, 'events', file)))) {
       if (event.status === 'parsed') account = applyChange(account, event.change).model; // the change lands
       const result = await runGuardrail(event, deps);
-      if (result.verdict.action === 'none') say(renderVerdictText(result.verdict));
+      if (result.verdict.action === 'none')
+        say(`${renderVerdictText(result.verdict)}\n   ✉ nothing sent: no action to report`);
       if (result.revert?.status === 'reverted') reverted++;
-      results.push({ file, verdict: result.verdict, revert: result.revert });
+      const notification = preview.sent.get(result.verdict.eventId);
+      results.push({ file, verdict: result.verdict, revert: result.revert, notification });
       known.replace(account); // the state cache catches up with the account
     }
   }
@@ -88,6 +96,7 @@ export async function runDemo(dir: string, io: Io, json = false): Promise<number
   const report = checkAccount(account, config);
   say(renderCheckText(report));
   say(`\n${files.length} incidents, ${reverted} reverted automatically.`);
+  await (await import('./demo-learn')).runLearnDemo(dir, say); // learn on examples/flow-logs
   if (json)
     io.out(
       JSON.stringify(
@@ -96,6 +105,7 @@ export async function runDemo(dir: string, io: Io, json = false): Promise<number
             file: results[i]!.file,
             ...r,
             revertOutcome: results[i]!.revert?.status,
+            ...(results[i]!.notification && { notification: results[i]!.notification }),
           })),
           after: report.dependencies.map((d) => ({ dependency: d.dependency, status: d.status })),
           exposuresAfter: report.exposures.map((f) => ({ groupId: f.groupId, title: f.title, severity: f.severity })),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadSnapshotModel } from '../../lambdas/adapters/files/snapshot-files';
-import { renderExplainText } from '../../lambdas/app/render/explain-text';
+import { pathSymptom, renderExplainText } from '../../lambdas/app/render/explain-text';
 import { explainPath } from '../../lambdas/core/reachability/explain';
 import { normalizeProtocol } from '../../lambdas/core/util/protocol';
 import { EXIT, type Io, runCommand, UsageError } from './shared';
@@ -45,7 +45,7 @@ export function registerExplain(program: Command, io: Io, setExit: (code: number
             if (!model.group(id))
               throw new UsageError(`${flag}: no security group ${id} in ${opts.snapshot}`);
           const result = explainPath(model, { fromGroupId: opts.from, toGroupId: opts.to, protocol, port });
-          io.out(opts.json ? JSON.stringify(result, null, 2) : renderExplainText(result));
+          io.out(opts.json ? JSON.stringify({ ...result, symptom: pathSymptom(result) ?? null }, null, 2) : renderExplainText(result));
           return result.status === 'reachable' ? EXIT.ok : EXIT.violation;
         }),
       );

@@ -1,0 +1,110 @@
+import type { NetworkInterface, NetworkModel, SgRule } from '../model/types';
+import { peerMatches } from '../reachability/sg-match';
+import { ruleCoversTraffic } from '../reachability/traffic';
+import type { Traffic } from '../reachability/types';
+import type { FlowParty } from './endpoints';
+import { groupsKey } from './endpoints';
+
+/** How much one security-group rule was used: the accepted flows it admits, and from whom. */
+export interface RuleHit {
+  readonly rule: SgRule;
+  /** ruleId, or a description of the rule when the snapshot has no rule ids. */
+  readonly key: string;
+  flows: number;
+  /** Unix seconds of the last flow it admitted (any time in the logs, inside the window or not). */
+  lastSeen?: number;
+  /** Flows inside the window. */
+  flowsInWindow: number;
+  /** Who it admitted in the window: sorted group ids joined by '+', or a host CIDR -> flows (capped). */
+  readonly sources: Map<string, number>;
+  /** More distinct sources than kept. */
+  sourcesTruncated: boolean;
+}
+
+const SOURCES_KEPT = 4096;
+const CACHE_LIMIT = 100_000;
+
+/** A key for a rule that has no id in the snapshot. */
+export function ruleKey(rule: SgRule): string {
+  if (rule.ruleId) return rule.ruleId;
+  const peer =
+    rule.peer.kind === 'cidr' ? rule.peer.cidr : rule.peer.kind === 'sg' ? rule.peer.groupId : rule.peer.prefixListId;
+  return `${rule.groupId} ${rule.direction} ${rule.protocol} ${rule.fromPort}-${rule.toPort} ${peer}`;
+}
+
+/** The ENI the security-group matcher sees for an outside address: no groups, its address only. */
+function outsider(ip: string): NetworkInterface {
+  return { eniId: `external:${ip}`, subnetId: 'external', vpcId: 'external', privateIps: [ip], ipv6Addresses: [], groupIds: [] };
+}
+
+/**
+ * Per-rule hit tracking for least privilege: which ingress rules of the service ENI's groups admit each
+ * accepted flow (every rule that would, so a rule doubled by a wider one is never called unused).
+ * Matching is the engine's own (ruleCoversTraffic, peerMatches), the rules covering the traffic cached per (service groups, traffic).
+ */
+export class RuleHits {
+  private readonly hits = new Map<string, RuleHit>();
+  /** Ingress rules covering the traffic, per service ENI, protocol and port (no string keys per record). */
+  private readonly candidates = new Map<NetworkInterface, Map<string, Map<number, readonly SgRule[]>>>();
+  private cached = 0;
+
+  constructor(private readonly model: NetworkModel) {}
+
+  record(client: FlowParty, service: NetworkInterface, traffic: Traffic, at: number, inWindow: boolean): void {
+    const target = { eni: client.kind === 'eni' ? client.eni : outsider(client.ip), ip: client.ip };
+    for (const rule of this.covering(service, traffic))
+      if (peerMatches(this.model, rule.peer, target).match === 'yes') this.hit(rule, client, at, inWindow);
+  }
+
+  /** Every rule tracked so far (rules never hit are not here: the caller lists the groups' rules). */
+  get(rule: SgRule): RuleHit | undefined {
+    return this.hits.get(ruleKey(rule));
+  }
+
+  private covering(service: NetworkInterface, traffic: Traffic): readonly SgRule[] {
+    let byProtocol = this.candidates.get(service);
+    if (!byProtocol) {
+      if (this.cached >= CACHE_LIMIT) {
+        this.candidates.clear();
+        this.cached = 0;
+      }
+      byProtocol = new Map();
+      this.candidates.set(service, byProtocol);
+    }
+    let byPort = byProtocol.get(traffic.protocol);
+    if (!byPort) {
+      byPort = new Map();
+      byProtocol.set(traffic.protocol, byPort);
+    }
+    const port = traffic.port ?? -1;
+    let rules = byPort.get(port);
+    if (!rules) {
+      const found: SgRule[] = [];
+      for (const groupId of service.groupIds)
+        for (const rule of this.model.group(groupId)?.rules ?? [])
+          if (rule.direction === 'ingress' && ruleCoversTraffic(rule, traffic)) found.push(rule);
+      rules = found;
+      byPort.set(port, rules);
+      this.cached += 1;
+    }
+    return rules;
+  }
+
+  private hit(rule: SgRule, client: FlowParty, at: number, inWindow: boolean): void {
+    const key = ruleKey(rule);
+    let hit = this.hits.get(key);
+    if (!hit) {
+      hit = { rule, key, flows: 0, flowsInWindow: 0, sources: new Map(), sourcesTruncated: false };
+      this.hits.set(key, hit);
+    }
+    hit.flows += 1;
+    if (hit.lastSeen === undefined || at > hit.lastSeen) hit.lastSeen = at;
+    if (!inWindow) return;
+    hit.flowsInWindow += 1;
+    const source = groupsKey(client);
+    const seen = hit.sources.get(source);
+    if (seen !== undefined) hit.sources.set(source, seen + 1);
+    else if (hit.sources.size < SOURCES_KEPT) hit.sources.set(source, 1);
+    else hit.sourcesTruncated = true;
+  }
+}
