@@ -114,6 +114,16 @@ export function checkNacl(model: NetworkModel, subnetId: string, query: NaclQuer
   return { ...check, detail };
 }
 
+/** checkNacl's status alone, without building its detail: all a pair's reachability needs. */
+export function naclStatus(model: NetworkModel, subnetId: string, query: NaclQuery): NaclCheck['status'] {
+  if (!model.coverage.nacls) return 'not-evaluated';
+  const nacl = model.naclForSubnet(subnetId);
+  if (!nacl) return 'not-evaluated';
+  const bits = signature(nacl, query);
+  if (bits === undefined) return evaluateNaclEntries(nacl.entries, query).allowed ? 'allow' : 'block';
+  return (checksOf(nacl, query).get(bits)?.check ?? checkNacl(model, subnetId, query)).status;
+}
+
 /** Evaluates the entries for the query; its detail names the peer as `shownIp`. */
 function decide(nacl: NetworkAcl, query: NaclQuery, shownIp: string): NaclCheck {
   const decision = evaluateNaclEntries(nacl.entries, query);

@@ -1,5 +1,6 @@
 import type { NetworkModel } from '../model/types';
-import { naclLayerOutcome } from './nacl-check';
+import { type NaclCheck, naclLayerOutcome, naclStatus } from './nacl-check';
+import type { NaclQuery } from './nacl-eval';
 import { trafficPorts } from './traffic';
 import type { Endpoint, LayerOutcome, Traffic } from './types';
 
@@ -8,15 +9,32 @@ import type { Endpoint, LayerOutcome, Traffic } from './types';
  * into the destination subnet (ingress, from the source IP), on the dependency's protocol and port.
  */
 function forwardLayer(layer: 'nacl-outbound' | 'nacl-inbound') {
-  const egress = layer === 'nacl-outbound';
   return (model: NetworkModel, traffic: Traffic, source: Endpoint, destination: Endpoint): LayerOutcome => {
-    const ports = trafficPorts(traffic);
-    return naclLayerOutcome(model, layer, (egress ? source : destination).eni.subnetId, {
-      egress,
-      protocol: traffic.protocol,
-      ip: (egress ? destination : source).ip,
-      ...(ports ? { ports } : {}),
-    });
+    const { subnetId, query } = forwardCrossing(layer, traffic, source, destination);
+    return naclLayerOutcome(model, layer, subnetId, query);
+  };
+}
+
+/** The subnet whose NACL a forward layer judges, and what it asks that NACL. */
+function forwardCrossing(
+  layer: 'nacl-outbound' | 'nacl-inbound',
+  traffic: Traffic,
+  source: Endpoint,
+  destination: Endpoint,
+): { subnetId: string; query: NaclQuery } {
+  const egress = layer === 'nacl-outbound';
+  const ports = trafficPorts(traffic);
+  return {
+    subnetId: (egress ? source : destination).eni.subnetId,
+    query: { egress, protocol: traffic.protocol, ip: (egress ? destination : source).ip, ...(ports ? { ports } : {}) },
+  };
+}
+
+/** The status of a forward layer alone (no detail, no block). */
+export function forwardLayerStatus(layer: 'nacl-outbound' | 'nacl-inbound') {
+  return (model: NetworkModel, traffic: Traffic, source: Endpoint, destination: Endpoint): NaclCheck['status'] => {
+    const { subnetId, query } = forwardCrossing(layer, traffic, source, destination);
+    return naclStatus(model, subnetId, query);
   };
 }
 

@@ -1,7 +1,7 @@
 import type { NetworkModel } from '../model/types';
 import { EPHEMERAL_PORTS } from '../util/ports';
 import type { LayerResult } from '../verdict/types';
-import { checkNacl, naclBlocks } from './nacl-check';
+import { checkNacl, naclBlocks, naclStatus } from './nacl-check';
 import type { NaclQuery } from './nacl-eval';
 import type { Endpoint, LayerOutcome, Traffic } from './types';
 
@@ -16,9 +16,7 @@ export function naclReturnLayer(
   source: Endpoint,
   destination: Endpoint,
 ): LayerOutcome {
-  const ports = traffic.port === undefined ? {} : { ports: EPHEMERAL_PORTS };
-  const outOfDestination: NaclQuery = { egress: true, protocol: traffic.protocol, ip: source.ip, ...ports };
-  const intoSource: NaclQuery = { egress: false, protocol: traffic.protocol, ip: destination.ip, ...ports };
+  const { outOfDestination, intoSource } = returnQueries(traffic, source, destination);
   const out = checkNacl(model, destination.eni.subnetId, outOfDestination);
   const into = checkNacl(model, source.eni.subnetId, intoSource);
   // The first status of block, not-evaluated, allow that either check has decides, and those checks tell why.
@@ -45,4 +43,21 @@ export function naclReturnLayer(
       ...naclBlocks('nacl-return', into, intoSource),
     ],
   };
+}
+
+/** What the return layer asks the destination subnet's NACL (egress) and the source subnet's (ingress). */
+function returnQueries(traffic: Traffic, source: Endpoint, destination: Endpoint) {
+  const ports = traffic.port === undefined ? {} : { ports: EPHEMERAL_PORTS };
+  const outOfDestination: NaclQuery = { egress: true, protocol: traffic.protocol, ip: source.ip, ...ports };
+  const intoSource: NaclQuery = { egress: false, protocol: traffic.protocol, ip: destination.ip, ...ports };
+  return { outOfDestination, intoSource };
+}
+
+/** Whether the return layer blocks, from the two checks' statuses alone (no detail, no block). */
+export function naclReturnBlocks(model: NetworkModel, traffic: Traffic, source: Endpoint, destination: Endpoint): boolean {
+  const { outOfDestination, intoSource } = returnQueries(traffic, source, destination);
+  return (
+    naclStatus(model, destination.eni.subnetId, outOfDestination) === 'block' ||
+    naclStatus(model, source.eni.subnetId, intoSource) === 'block'
+  );
 }

@@ -1,7 +1,7 @@
 import type { NetworkInterface, NetworkModel } from '../model/types';
 import type { Layer, LayerResult } from '../verdict/types';
-import { naclInboundLayer, naclOutboundLayer } from './nacl-forward';
-import { naclReturnLayer } from './nacl-return';
+import { forwardLayerStatus, naclInboundLayer, naclOutboundLayer } from './nacl-forward';
+import { naclReturnBlocks, naclReturnLayer } from './nacl-return';
 import { sgEgressLayer } from './sg-egress';
 import { sgIngressLayer } from './sg-ingress';
 import type { Block, Endpoint, LayerOutcome, PairOutcome, Traffic } from './types';
@@ -100,7 +100,18 @@ export function pairBlocked(
   const gated = naclGate(source, destination) !== undefined;
   for (const [layer, check] of LAYERS) {
     if (!judged(layer) || (gated && NACL_LAYERS.has(layer))) continue;
-    if (check(model, traffic, source, destination).result.status === 'block') return true;
+    const blocks = BLOCKS[layer] ?? ((...args) => check(...args).result.status === 'block');
+    if (blocks(model, traffic, source, destination)) return true;
   }
   return false;
 }
+
+type BlocksCheck = (model: NetworkModel, traffic: Traffic, source: Endpoint, destination: Endpoint) => boolean;
+const outboundStatus = forwardLayerStatus('nacl-outbound');
+const inboundStatus = forwardLayerStatus('nacl-inbound');
+/** Status-only checks of the NACL layers (same answers as their LayerCheck's status, without details). */
+const BLOCKS: Partial<Record<Layer, BlocksCheck>> = {
+  'nacl-outbound': (...args) => outboundStatus(...args) === 'block',
+  'nacl-inbound': (...args) => inboundStatus(...args) === 'block',
+  'nacl-return': naclReturnBlocks,
+};

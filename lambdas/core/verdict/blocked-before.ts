@@ -47,7 +47,7 @@ export function blockedBefore(input: BlockedBeforeInput): Set<string> {
     const sgSame = same.sg(s) && same.sg(d);
     const naclSame = same.nacl(s) && same.nacl(d);
     const known = afterByKey.get(key);
-    if (known && sgSame) {
+    if (known && sgSame && naclSame) {
       if (!known.reachable) blocked.add(key);
       continue;
     }
