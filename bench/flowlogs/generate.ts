@@ -6,6 +6,9 @@
 // server's ENI the request (ingress) and its response (egress); the client port is ephemeral
 // (32768-60999, Linux), the server port the rule's. Clients of rules open to the world come from the
 // documentation ranges (203.0.113.0/24, 198.51.100.0/24) and only the server's ENI logs them.
+// Connections repeat a bounded set of conversations (client, server, port; two per ENI by default):
+// a client talks again and again to the few servers it uses, each time from a new ephemeral port, so
+// distinct edges grow with the account, not with the records.
 // A share of connections is rejected: a client tries a port no rule opens to the server's groups; the
 // server's ENI logs a REJECT (ingress), and, with the default allow-all egress, the client's ENI logs
 // its SYNs going out as ACCEPT (egress) — as real flow logs show a blocked connection.
@@ -46,6 +49,12 @@ export interface GenerateFlowLogsOptions {
   readonly start?: number;
   /** Write `.log.gz` (default) or plain `.log`. */
   readonly gzip?: boolean;
+  /**
+   * Distinct conversations (client, server, port, action), drawn once and then repeated: as in a real
+   * account, a client talks again and again to the few servers it uses (each connection with a new
+   * ephemeral port). Default: two per ENI of the topology.
+   */
+  readonly conversations?: number;
 }
 
 /** One kind of connection the files hold: client ENI (or world address) to server ENI and port. */
@@ -86,12 +95,15 @@ export async function generateFlowLogs(options: GenerateFlowLogsOptions): Promis
   const result: GeneratedFlowLogs = { files: [], records: 0, fields, connections: [] };
   let window = options.start ?? Date.UTC(2026, 10, 30) / 1000;
   const pending: Promise<void>[] = [];
+  const conversations = Array.from({ length: Math.max(1, options.conversations ?? 2 * topology.enis.length) }, () =>
+    connection(r, open, servers, options.rejectShare ?? 0.05),
+  );
   while (result.records < target) {
     const lines: string[] = [fields.join(' ')];
     const budget = Math.min(perFile, target - result.records);
     let written = 0;
     while (written < budget) {
-      const c = connection(r, open, servers, options.rejectShare ?? 0.05);
+      const c = r.pick(conversations);
       const key = `${c.client} ${c.server.id} ${c.port} ${c.action}`;
       const seen = truth.get(key);
       if (seen) seen.connections++;

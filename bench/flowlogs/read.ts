@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGunzip } from 'node:zlib';
 import { readFlowLogBatches } from '../../lambdas/adapters/files/flow-log-files';
+import type { FlowRecord } from '../../lambdas/core/flowlogs/types';
 import { BASE_SIZE, generateAccount } from '../generate-account';
 import { generateFlowLogs } from './generate';
 import { topologyFromDescribe } from './topology';
@@ -38,7 +39,7 @@ interface Measurement {
 const account = () => generateAccount(BASE_SIZE);
 
 async function dataFor(records: number, version: 2 | 5): Promise<string> {
-  const dir = join(tmpdir(), 'sg-guardian-bench', `flowlogs-v${version}-${records}-seed${SEED}`);
+  const dir = join(tmpdir(), 'sg-guardian-bench', `flowlogs-v${version}-${records}-seed${SEED}-conversations`);
   if (existsSync(join(dir, '.complete'))) return dir;
   const a = account();
   const topology = topologyFromDescribe(
@@ -92,19 +93,23 @@ async function split(dirs: string[]): Promise<number> {
   return lines - headers;
 }
 
-async function parse(dirs: string[], add?: (record: object) => void): Promise<number> {
+async function parse(dirs: string[], add?: (record: FlowRecord) => void): Promise<number> {
   let records = 0;
-  for await (const batch of readFlowLogBatches(dirs))
-    for (const item of batch)
-      if (item.kind === 'record') {
-        records++;
-        add?.(item.record);
-      }
+  if (add) {
+    // What learn does: each record handed over as read (one reused object), no item per record.
+    const onRecord = (record: FlowRecord) => {
+      records++;
+      add(record);
+    };
+    for await (const batch of readFlowLogBatches(dirs, { onRecord })) void batch;
+    return records;
+  }
+  for await (const batch of readFlowLogBatches(dirs)) for (const item of batch) if (item.kind === 'record') records++;
   return records;
 }
 
 async function measure(mode: Mode, dirs: string[]): Promise<Measurement> {
-  let add: ((record: object) => void) | undefined;
+  let add: ((record: FlowRecord) => void) | undefined;
   let finish: (() => unknown) | undefined;
   if (mode === 'aggregate') {
     // The learning half may not exist yet in this tree: measured when it does.

@@ -5,13 +5,21 @@ import { type Proposal, proposeDependencies } from '../core/flowlogs/propose';
 import { isoSeconds, proposalYaml } from '../core/flowlogs/propose-yaml';
 import { explainRejects, type RejectExplanation, type TimedChange } from '../core/flowlogs/rejects';
 import type { FlowStats } from '../core/flowlogs/stats';
-import type { FlowItem, FlowLineProblem, FlowProgress } from '../core/flowlogs/types';
+import type { FlowItem, FlowLineProblem, FlowProgress, FlowRecord } from '../core/flowlogs/types';
 import type { NetworkModel } from '../core/model/types';
 
 /** Where flow-log records come from (the port `learn` reads through): batches of items, in file order. */
 export type FlowLogSource = (
   paths: readonly string[],
-  options: { readonly format?: string; readonly onProgress?: (p: FlowProgress) => void },
+  options: {
+    readonly format?: string;
+    readonly onProgress?: (p: FlowProgress) => void;
+    /**
+     * A source that honours it hands each record here (a reused object, valid during the call) rather
+     * than as an item: no allocation per record. A source that does not yields record items as before.
+     */
+    readonly onRecord?: (record: FlowRecord) => void;
+  },
 ) => AsyncIterable<readonly FlowItem[]>;
 
 export interface LearnDeps {
@@ -75,6 +83,7 @@ export async function learnFromFlowLogs(
   const read = deps.source(paths, {
     ...(options.format !== undefined ? { format: options.format } : {}),
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    onRecord: (record) => aggregator.add(record),
   });
   for await (const batch of read)
     for (const item of batch) {

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { DEFAULT_FIELDS, parseFormat } from '../../core/flowlogs/format';
-import type { FlowItem, FlowProgress } from '../../core/flowlogs/types';
+import type { FlowItem, FlowProgress, FlowRecord } from '../../core/flowlogs/types';
 import { planFlowLogFiles, type FlowLogFile } from './flow-log-plan';
 import { FlowLogTextReader } from './flow-log-text';
 
@@ -18,6 +18,11 @@ export interface ReadFlowLogsOptions {
   readonly format?: string;
   /** Called as the read goes on (after each chunk read, and once more at the end). */
   readonly onProgress?: (progress: FlowProgress) => void;
+  /**
+   * Receives every record instead of a record item (the learning pass): one record object reused for
+   * every line, valid only during the call; batches then hold only problems. Records are still counted.
+   */
+  readonly onRecord?: (record: FlowRecord) => void;
 }
 
 /** Bytes read from disk at a time. */
@@ -54,7 +59,7 @@ export async function* readFlowLogBatches(
       problems: done.problems,
     });
   for (const file of files) {
-    const reader = new FlowLogTextReader(file.path, fields);
+    const reader = new FlowLogTextReader(file.path, fields, options.onRecord);
     const before = { records: done.records, problems: done.problems };
     const count = (items: FlowItem[]) => {
       done.records = before.records + reader.records;

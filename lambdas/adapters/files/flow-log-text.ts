@@ -1,6 +1,6 @@
 import { headerFields } from '../../core/flowlogs/format';
 import { isLineFailure, makeLineParser, type LineParser } from '../../core/flowlogs/parse-line';
-import type { FlowItem } from '../../core/flowlogs/types';
+import type { FlowItem, FlowRecord } from '../../core/flowlogs/types';
 import { JsonElementScanner } from './json-element-scanner';
 
 const CR = 13;
@@ -29,11 +29,16 @@ export class FlowLogTextReader {
   records = 0;
   problems = 0;
 
+  /**
+   * `onRecord`, when given, receives each record instead of an item: one record object reused for
+   * every line (valid during the call only), no item or source per line. Problems are still items.
+   */
   constructor(
     private readonly file: string,
     private readonly fields: readonly string[],
+    private readonly onRecord?: (record: FlowRecord) => void,
   ) {
-    this.#parser = makeLineParser(fields);
+    this.#parser = this.#make(fields);
   }
 
   /** The line being read (1-based): where a read that fails stopped. */
@@ -96,11 +101,12 @@ export class FlowLogTextReader {
     const result = this.#parser(line);
     if (!isLineFailure(result)) {
       this.records++;
+      if (this.onRecord) return this.onRecord(result);
       this.#out.push({ kind: 'record', record: result, source: { file: this.file, line: this.#line } });
       return;
     }
     const header = headerFields(line);
-    if (header) this.#parser = makeLineParser(header);
+    if (header) this.#parser = this.#make(header);
     else this.#problem(this.#line, result.reason);
   }
 
@@ -114,10 +120,10 @@ export class FlowLogTextReader {
     this.#mode = 'lines';
     const header = headerFields(line);
     if (header) {
-      this.#parser = makeLineParser(header);
+      this.#parser = this.#make(header);
       return true;
     }
-    if (EXPORT_TIMESTAMP.test(line)) this.#parser = makeLineParser(this.fields, { timestamped: true });
+    if (EXPORT_TIMESTAMP.test(line)) this.#parser = this.#make(this.fields, true);
     return false;
   }
 
@@ -133,7 +139,12 @@ export class FlowLogTextReader {
     const result = this.#parser(message);
     if (isLineFailure(result)) return this.#problem(this.#line, result.reason);
     this.records++;
+    if (this.onRecord) return this.onRecord(result);
     this.#out.push({ kind: 'record', record: result, source: { file: this.file, line: this.#line } });
+  }
+
+  #make(fields: readonly string[], timestamped = false): LineParser {
+    return makeLineParser(fields, { timestamped, reuse: this.onRecord !== undefined });
   }
 
   #problem(line: number, reason: string): void {

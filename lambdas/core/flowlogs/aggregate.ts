@@ -1,9 +1,10 @@
 import type { NetworkModel, Protocol } from '../model/types';
 import { hasPorts, normalizeProtocol } from '../util/protocol';
 import { type EndpointIndex, type FlowEnds, type FlowParty, indexEndpoints, partyKey, resolveEnds } from './endpoints';
-import { orient, PortEvidence } from './direction';
+import { DIGEST_KEPT, type DigestInput, FlowDigest } from './digest';
+import { hasPortNumbers, orient, PortEvidence } from './direction';
 import { RuleHits } from './rule-hits';
-import { type FlowAmount, type FlowStats, type FlowTally, Tally, windowOf } from './stats';
+import { type FlowAmount, type FlowStats, type FlowTally, Tally } from './stats';
 import type { FlowRecord } from './types';
 
 export type { FlowStats } from './stats';
@@ -80,6 +81,23 @@ export class FlowAggregator {
   private readonly rejected = new Map<string, { edge: FlowEdge; tally: Tally }>();
   private readonly ruleHits: RuleHits;
   private readonly logged = new Set<string>();
+  private readonly digest: FlowDigest;
+  private readonly input: DigestInput = {
+    interfaceId: undefined,
+    srcIp: '',
+    dstIp: '',
+    vpcId: undefined,
+    protocol: 0,
+    action: 'ACCEPT',
+    inWindow: true,
+    side: 'dst',
+    srcPort: 0,
+    dstPort: 0,
+    bytes: 0,
+    packets: 0,
+    first: 0,
+    last: 0,
+  };
   private readonly counts: FlowTally = {
     records: 0,
     accepted: 0,
@@ -93,7 +111,9 @@ export class FlowAggregator {
   constructor(
     model: NetworkModel,
     private readonly options: AggregateOptions = {},
+    digestKept: number = DIGEST_KEPT,
   ) {
+    this.digest = new FlowDigest(digestKept);
     this.index = indexEndpoints(model);
     this.ruleHits = new RuleHits(model);
   }
@@ -101,32 +121,67 @@ export class FlowAggregator {
   add(record: FlowRecord): void {
     this.counts.records += 1;
     // A NODATA record still says the ENI is logged (nothing flowed): its rules can be judged.
-    if (record.interfaceId !== undefined && !this.logged.has(record.interfaceId) && this.index.model.eni(record.interfaceId))
-      this.logged.add(record.interfaceId);
-    const window = windowOf(record, this.options);
-    const protocol = protocolName(record.protocol);
-    if ((record.logStatus !== undefined && record.logStatus !== 'OK') || !record.action || !window || !protocol) {
+    const interfaceId = record.interfaceId;
+    if (interfaceId !== undefined && !this.logged.has(interfaceId) && this.index.model.eni(interfaceId))
+      this.logged.add(interfaceId);
+    const first = record.start ?? record.end;
+    const last = record.end ?? record.start;
+    const protocol = record.protocol;
+    const action = record.action;
+    const srcIp = record.pktSrcAddr ?? record.srcAddr;
+    const dstIp = record.pktDstAddr ?? record.dstAddr;
+    if (
+      (record.logStatus !== undefined && record.logStatus !== 'OK') ||
+      action === undefined ||
+      first === undefined ||
+      last === undefined ||
+      protocolName(protocol) === undefined ||
+      srcIp === undefined ||
+      dstIp === undefined
+    ) {
       this.counts.skipped += 1;
       return;
     }
-    const ends = resolveEnds(this.index, record);
-    if (!ends) {
-      this.counts.skipped += 1;
-      return;
-    }
-    if (!window.inWindow) this.counts.outsideWindow += 1;
-    const amount: FlowAmount = { records: 1, bytes: record.bytes ?? 0, packets: record.packets ?? 0, ...window };
-    const ports = hasPorts(protocol) ? { src: record.srcPort ?? 0, dst: record.dstPort ?? 0 } : undefined;
-    const { service } = orient(record);
-    if (service === 'ambiguous' && ports) {
-      this.counts.ambiguous += 1;
-      this.wait(ends, protocol, ports, record.action, window.inWindow, amount);
-      return;
-    }
-    this.apply(ends, service === 'src' ? 'src' : 'dst', protocol, ports, record.action, amount, window.inWindow);
+    const { since, until } = this.options;
+    const inWindow = (since === undefined || last >= since) && (until === undefined || first <= until);
+    if (!inWindow) this.counts.outsideWindow += 1;
+    const ports = hasPortNumbers(protocol);
+    const side = orient(record).service;
+    if (side === 'ambiguous') this.counts.ambiguous += 1;
+    const input = this.input;
+    input.interfaceId = interfaceId;
+    input.srcIp = srcIp;
+    input.dstIp = dstIp;
+    input.vpcId = record.vpcId;
+    input.protocol = protocol!;
+    input.action = action;
+    input.inWindow = inWindow;
+    input.side = side;
+    input.srcPort = ports ? (record.srcPort ?? 0) : 0;
+    input.dstPort = ports ? (record.dstPort ?? 0) : 0;
+    input.bytes = record.bytes ?? 0;
+    input.packets = record.packets ?? 0;
+    input.first = first;
+    input.last = last;
+    if (this.digest.full) this.flush();
+    this.digest.add(input);
+  }
+
+  /** Resolves each distinct key once: ends, direction, edges, rule hits. */
+  private flush(): void {
+    this.digest.drain((e) => {
+      const ends = resolveEnds(this.index, { interfaceId: e.interfaceId, srcAddr: e.srcIp, dstAddr: e.dstIp, vpcId: e.vpcId });
+      const protocol = protocolName(e.protocol)!;
+      const amount: FlowAmount = { records: e.records, bytes: e.bytes, packets: e.packets, first: e.first, last: e.last };
+      if (!ends) return; // not reached: both addresses are present
+      const ports = hasPorts(protocol) ? { src: e.srcPort, dst: e.dstPort } : undefined;
+      if (e.side === 'ambiguous' && ports) this.wait(ends, protocol, ports, e.action, e.inWindow, amount);
+      else this.apply(ends, e.side === 'src' ? 'src' : 'dst', protocol, ports, e.action, amount, e.inWindow);
+    });
   }
 
   finish(): LearnedTraffic {
+    this.flush();
     for (const p of this.pending.values()) {
       const side = this.evidence.settle(
         { party: partyKey(p.ends.src), port: p.srcPort },
@@ -200,7 +255,7 @@ export class FlowAggregator {
     if (action === 'ACCEPT') {
       this.counts.accepted += amount.records;
       if (!response && atService && service.kind === 'eni')
-        this.ruleHits.record(client, service.eni, traffic, amount.last, inWindow);
+        this.ruleHits.record(client, service.eni, traffic, amount.last, inWindow, amount.records);
     } else this.counts.rejected += amount.records;
     if (!inWindow) return;
     const edges = action === 'ACCEPT' ? this.accepted : this.rejected;

@@ -4,7 +4,7 @@
  * regular expressions. Fields are separated by spaces (a run of spaces counts as one); `-` is a missing
  * value; a trailing `\r` is ignored.
  */
-import { DEFAULT_FIELDS, INVALID, flowField, type FlowField } from './format';
+import { DEFAULT_FIELDS, FLOW_FIELDS, INVALID, flowField, type FlowField } from './format';
 import type { FlowRecord } from './types';
 
 /** Why a line is not a record. */
@@ -23,6 +23,12 @@ export interface LineParserOptions {
    * exports a log group to S3 (CreateExportTask), e.g. `2026-11-30T10:00:03.000Z 2 123456789012 eni-…`.
    */
   readonly timestamped?: boolean;
+  /**
+   * Fill one record object, reused for every line, instead of a new one per line (the learning pass
+   * reads each record once and keeps none: no garbage per line). A field missing from the line is then
+   * present and undefined. The record is only valid until the next call.
+   */
+  readonly reuse?: boolean;
 }
 
 const SPACE = 32;
@@ -44,6 +50,13 @@ export function makeLineParser(
   const slots: (FlowField | undefined)[] = fields.map((name) => flowField(name));
   const count = slots.length;
   const timestamped = options.timestamped === true;
+  const properties = slots.flatMap((slot) => (slot ? [slot.property] : []));
+  let shared: Record<string, string | number | undefined> | undefined;
+  if (options.reuse === true) {
+    // Every property of the record type, in one order: one shape for every line.
+    shared = {};
+    for (const f of FLOW_FIELDS) shared[f.property] = undefined;
+  }
   const wrongCount = (line: string, from: number, end: number) =>
     ({ reason: `${countFields(line, from, end)} fields, the format has ${count}` }) satisfies LineFailure;
 
@@ -57,7 +70,12 @@ export function makeLineParser(
       pos = space + 1;
     }
     const from = pos;
-    const record: Record<string, string | number> = {};
+    let record: Record<string, string | number | undefined>;
+    if (shared === undefined) record = {};
+    else {
+      record = shared;
+      for (const property of properties) record[property] = undefined;
+    }
     let i = 0;
     while (pos < end) {
       if (line.charCodeAt(pos) === SPACE) {

@@ -50,10 +50,11 @@ export class RuleHits {
 
   constructor(private readonly model: NetworkModel) {}
 
-  record(client: FlowParty, service: NetworkInterface, traffic: Traffic, at: number, inWindow: boolean): void {
+  /** `flows` accepted flows (records) from `client` to `service`, the last of them ending at `at`. */
+  record(client: FlowParty, service: NetworkInterface, traffic: Traffic, at: number, inWindow: boolean, flows = 1): void {
     const target = { eni: client.kind === 'eni' ? client.eni : outsider(client.ip), ip: client.ip };
     for (const rule of this.covering(service, traffic))
-      if (peerMatches(this.model, rule.peer, target).match === 'yes') this.hit(rule, client, at, inWindow);
+      if (peerMatches(this.model, rule.peer, target).match === 'yes') this.hit(rule, client, at, inWindow, flows);
   }
 
   /** Every rule tracked so far (rules never hit are not here: the caller lists the groups' rules). */
@@ -90,21 +91,21 @@ export class RuleHits {
     return rules;
   }
 
-  private hit(rule: SgRule, client: FlowParty, at: number, inWindow: boolean): void {
+  private hit(rule: SgRule, client: FlowParty, at: number, inWindow: boolean, flows: number): void {
     const key = ruleKey(rule);
     let hit = this.hits.get(key);
     if (!hit) {
       hit = { rule, key, flows: 0, flowsInWindow: 0, sources: new Map(), sourcesTruncated: false };
       this.hits.set(key, hit);
     }
-    hit.flows += 1;
+    hit.flows += flows;
     if (hit.lastSeen === undefined || at > hit.lastSeen) hit.lastSeen = at;
     if (!inWindow) return;
-    hit.flowsInWindow += 1;
+    hit.flowsInWindow += flows;
     const source = groupsKey(client);
     const seen = hit.sources.get(source);
-    if (seen !== undefined) hit.sources.set(source, seen + 1);
-    else if (hit.sources.size < SOURCES_KEPT) hit.sources.set(source, 1);
+    if (seen !== undefined) hit.sources.set(source, seen + flows);
+    else if (hit.sources.size < SOURCES_KEPT) hit.sources.set(source, flows);
     else hit.sourcesTruncated = true;
   }
 }

@@ -289,4 +289,26 @@ describe('readFlowLogBatches', () => {
     expect(batches.length).toBeGreaterThan(1);
     expect(batches.flat()).toEqual(await readAll([dir]));
   });
+
+  it('hands each record to onRecord instead, one reused object, and keeps problems as items', async () => {
+    // Prepare: a header switch mid-file, a CloudWatch export and a bad line
+    const dir = tempDir();
+    put(dir, 'a.log.gz', [HEADER, LINE(40000), 'not a record', LINE(40001)].join('\n'), true);
+    put(dir, 'b.log', [`2026-11-30T10:00:03.000Z ${LINE(40002)}`, `2026-11-30T10:00:04.000Z ${LINE(40003)}`].join('\n'));
+    const copies: object[] = [];
+    const problemItems: FlowItem[] = [];
+
+    // Act
+    for await (const batch of readFlowLogBatches([dir], { onRecord: (r) => copies.push({ ...r }) })) problemItems.push(...batch);
+    const reused: object[] = [];
+    for await (const batch of readFlowLogBatches([join(dir, 'b.log')], { onRecord: (r) => reused.push(r) })) void batch;
+
+    // Assess: the same records as items carry (missing fields present and undefined), the same problems
+    const items = await readAll([dir]);
+    const defined = (r: object) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
+    expect(copies.map(defined)).toEqual(records(items).map((i) => i.record));
+    expect(problemItems).toEqual(items.filter((i) => i.kind === 'problem'));
+    expect(reused).toHaveLength(2);
+    expect(reused[0]).toBe(reused[1]);
+  });
 });

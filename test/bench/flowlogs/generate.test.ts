@@ -95,4 +95,19 @@ describe('generateFlowLogs', () => {
     expect(text(gb.files)).toBe(text(ga.files));
     expect(text(gc.files)).not.toBe(text(ga.files));
   });
+
+  it('repeats a bounded set of conversations: more records, no more distinct ones', async () => {
+    // Prepare
+    const topology = await topologyFromSnapshot(EXAMPLE_ACCOUNT);
+    const generate = (records: number) =>
+      generateFlowLogs({ topology, out: tempDir(), records, seed: 5, conversations: 6, recordsPerFile: 2000 });
+
+    // Act
+    const [small, large] = await Promise.all([generate(400), generate(4000)]);
+
+    // Assess
+    expect(large.records).toBeGreaterThan(small.records * 5);
+    expect(large.connections.length).toBeLessThanOrEqual(6);
+    expect(large.connections.reduce((n, c) => n + c.connections, 0)).toBeGreaterThan(6);
+  });
 });
