@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBundledPolicy } from '../test/support/policy';
 import type { Metafile } from 'esbuild';
-import { bundleHandler, type BundleHandlerOptions, HANDLER_BUNDLE_FILE } from '../lib/bundling/handler-bundle';
+import {
+  bundleHandler,
+  type BundleHandlerOptions,
+  filesLoadedAtInit,
+  HANDLER_BUNDLE_FILE,
+} from '../lib/bundling/handler-bundle';
 
 const RUNS = Number(process.argv[2] ?? 15);
 const IMPORT_ENV = {
@@ -29,6 +34,8 @@ process.stdout.write(JSON.stringify([w, (u.user + u.system) / 1000]));`;
 
 interface BundleReport {
   bytes: number;
+  /** index.mjs and the chunks it imports statically: what Node compiles at init. */
+  initBytes: number;
   mapBytes: number;
   initMsP50: number;
   initMsP90: number;
@@ -49,7 +56,10 @@ const VARIANTS: readonly Variant[] = [
   { name: 'evaluatorWithSourceMapsFlag', entry: EVALUATOR, nodeOptions: '--enable-source-maps' },
   { name: 'evaluatorWithSourceMapsFlagFullMap', entry: EVALUATOR, options: { fullSourceMap: true }, nodeOptions: '--enable-source-maps' },
   { name: 'evaluatorWithoutPlugin', entry: EVALUATOR, options: { withoutTreeShakingPlugin: true } },
+  // One file, as before the bundle was split at dynamic imports (lib/bundling/handler-bundle.ts).
+  { name: 'evaluatorWithoutSplitting', entry: EVALUATOR, options: { withoutSplitting: true } },
   { name: 'bareEc2', entry: 'bench/bare-ec2.ts' },
+  { name: 'bareEc2WithoutSplitting', entry: 'bench/bare-ec2.ts', options: { withoutSplitting: true } },
 ];
 
 const work = mkdtempSync(join(tmpdir(), 'sg-guardian-bundle-'));
@@ -92,17 +102,17 @@ function report(dir: string, metafile: Metafile, runs: readonly [number, number]
     bytes: Object.entries(metafile.outputs)
       .filter(([file]) => file.endsWith('.mjs'))
       .reduce((sum, [, o]) => sum + o.bytes, 0),
+    initBytes: filesLoadedAtInit(metafile).reduce((sum, file) => sum + (metafile.outputs[file]?.bytes ?? 0), 0),
     mapBytes: statSync(join(dir, `${HANDLER_BUNDLE_FILE}.map`)).size,
     initMsP50: round(sorted(0)[Math.floor(RUNS / 2)] ?? Number.NaN),
     initMsP90: round(sorted(0)[Math.floor(RUNS * 0.9)] ?? Number.NaN),
     initCpuMsP50: round(sorted(1)[Math.floor(RUNS / 2)] ?? Number.NaN),
   };
 }
-/** Bytes in the output per npm package (or per top folder of our code), largest first. */
+/** Bytes loaded at init (index.mjs and its static chunks) per npm package (or top folder of our code), largest first. */
 function topPackages(metafile: Metafile, count: number): { input: string; bytes: number }[] {
-  const output = Object.values(metafile.outputs).find((o) => o.entryPoint);
   const byPackage = new Map<string, number>();
-  for (const [file, input] of Object.entries(output?.inputs ?? {})) {
+  for (const [file, input] of filesLoadedAtInit(metafile).flatMap((f) => Object.entries(metafile.outputs[f]?.inputs ?? {}))) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split('/').slice(0, 2).join('/');
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + input.bytesInOutput);
   }

@@ -44,11 +44,23 @@ export interface GuardianFunctionProps {
   readonly onFailure?: lambda.IDestination;
   /** @default no reserved concurrency */
   readonly reservedConcurrentExecutions?: number;
+  /**
+   * Stack traces in CloudWatch mapped to the TypeScript sources (NODE_OPTIONS=--enable-source-maps):
+   * Node decodes the source map of each bundle file it loads, ~25–50 ms of CPU per cold start on
+   * index.mjs's filtered map (BENCHMARKS.md, Bundle). Off: minified positions, decodable offline with
+   * the index.mjs.map shipped in the asset.
+   * @default true
+   */
+  readonly sourceMapStackTraces?: boolean;
 }
+
+/** NODE_OPTIONS of a function with source-mapped stack traces. */
+export const SOURCE_MAPS_NODE_OPTIONS = '--enable-source-maps';
 
 /**
  * A sg-guardian handler: Node.js 22 on ARM, bundled locally by esbuild (no Docker) as minified ESM
- * with the AWS SDK v3 inside (the versions we pinned), a source map, and the policy beside it as JSON.
+ * with the AWS SDK v3 inside (the versions we pinned), split into `index.mjs` and the `chunks/` its
+ * dynamic imports load on first use, source maps, and the policy beside it as JSON.
  * The bundle is built by lib/bundling/handler-bundle.ts (esbuild plus a tree-shaking plugin, which
  * NodejsFunction's esbuild command line cannot load).
  */
@@ -73,7 +85,7 @@ export class GuardianFunction extends lambda.Function {
         ...props.environment,
         SG_GUARDIAN_CONFIG: BUNDLED_CONFIG_NAME,
         POWERTOOLS_SERVICE_NAME: props.serviceName,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...((props.sourceMapStackTraces ?? true) && { NODE_OPTIONS: SOURCE_MAPS_NODE_OPTIONS }),
       },
     });
     // The role is shared and given (no managed policy): it may write to this log group only.

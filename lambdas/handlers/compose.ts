@@ -3,7 +3,6 @@ import { Agent as HttpsAgent } from 'node:https';
 import { readBundledConfig } from '../adapters/files/bundled-config';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDbAuditLog } from '../adapters/aws/dynamodb/dynamodb-audit-log';
 import { DynamoDbDecisionStore } from '../adapters/aws/dynamodb/dynamodb-decision-store';
@@ -11,23 +10,17 @@ import { dynamoDbStorageCheck } from '../adapters/aws/dynamodb/dynamodb-key-limi
 import { DynamoDbStateCache } from '../adapters/aws/dynamodb/dynamodb-state-cache';
 import { createEc2Client, Ec2AccountReader } from '../adapters/aws/ec2/ec2-reader';
 import { Ec2Reverter } from '../adapters/aws/ec2/ec2-writer';
-import { linkSecretFromSecret } from '../adapters/aws/secrets-manager/link-secret';
 import { PowertoolsMetricsSink } from '../adapters/aws/powertools-metrics';
-import { slackCredentialsFromSecret } from '../adapters/aws/secrets-manager/secrets';
-import { SlackNotifier } from '../adapters/slack/slack-notifier';
 import { SnsNotifier } from '../adapters/aws/sns/sns-notifier';
 import { systemClock } from '../adapters/local/system-clock';
 import { LiveStateSource } from '../app/live-state-source';
 import { SignedLinks } from '../app/one-click/signed-link';
-import type { Notifier } from '../app/ports';
+import type { GuardrailReport, Notifier } from '../app/ports';
 import type { PipelineDeps } from '../app/process-event';
 import type { GuardianConfig } from '../core/config/schema';
 import { accountOfArn } from '../adapters/aws/member-account-clients';
 import { accountPipelines } from './compose-accounts';
 import type { Settings } from './settings';
-
-/** A slow Slack must not hold the revert's Lambda for long: at most 2 tries of 4 s. */
-const SLACK_BUDGET = { timeoutMs: 4_000, retries: 1 } as const;
 
 /**
  * Keep-alive connections for the SDK clients, explicitly: an event's calls (claim, reads, revert, final
@@ -53,24 +46,15 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
   const state = new LiveStateSource({ reader, cache, config });
   const context = { region: process.env.AWS_REGION };
   const sns = new SNSClient({});
-  const secrets = new SecretsManagerClient({});
   const notifiers: Notifier[] = [];
   if (settings.SG_GUARDIAN_TOPIC_ARN)
     notifiers.push(new SnsNotifier({ client: sns, topicArn: settings.SG_GUARDIAN_TOPIC_ARN, context }));
-  if (settings.SG_GUARDIAN_SLACK_SECRET_ARN)
+  const slackSecretArn = settings.SG_GUARDIAN_SLACK_SECRET_ARN;
+  if (slackSecretArn)
     notifiers.push(
-      new SlackNotifier({
-        credentials: slackCredentialsFromSecret(secrets, settings.SG_GUARDIAN_SLACK_SECRET_ARN),
-        transport: settings.SG_GUARDIAN_SLACK_CHANNEL
-          ? {
-              kind: 'bot',
-              channel: settings.SG_GUARDIAN_SLACK_CHANNEL,
-              slackApiUrl: settings.SG_GUARDIAN_SLACK_API_URL,
-              ...SLACK_BUDGET,
-            }
-          : { kind: 'webhook', ...SLACK_BUDGET },
-        context,
-      }),
+      new LazyNotifier('slack', async () =>
+        (await import('./compose-channels')).slackNotifier({ ...settings, SG_GUARDIAN_SLACK_SECRET_ARN: slackSecretArn }, context),
+      ),
     );
   const deps: PipelineDeps = {
     config,
@@ -91,7 +75,7 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
     homeAccountId: settings.SG_GUARDIAN_ROLE_ARN ? accountOfArn(settings.SG_GUARDIAN_ROLE_ARN) : undefined,
     decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE }),
     storable: dynamoDbStorageCheck,
-    ...decisionLinks(settings, config, secrets),
+    ...decisionLinks(settings, config),
   };
   const accounts = accountPipelines({ deps, reader, cache }, { settings, homeClient: ec2, dynamodb });
   return {
@@ -107,9 +91,36 @@ export function composePipeline(settings: Settings, metrics: Metrics) {
 }
 
 /** Signed links in notifications, when a public URL and a link secret are both configured. */
-function decisionLinks(settings: Settings, config: GuardianConfig, secrets: SecretsManagerClient) {
+function decisionLinks(settings: Settings, config: GuardianConfig) {
   const publicUrl = config.approvals.publicUrl ?? settings.SG_GUARDIAN_PUBLIC_URL;
-  if (!publicUrl || !settings.SG_GUARDIAN_LINK_SECRET_ARN) return {};
-  const secret = linkSecretFromSecret(secrets, settings.SG_GUARDIAN_LINK_SECRET_ARN);
+  const secretArn = settings.SG_GUARDIAN_LINK_SECRET_ARN;
+  if (!publicUrl || !secretArn) return {};
+  // The Secrets Manager client loads with the first link (compose-channels.ts); the secret is read once.
+  let read: Promise<() => Promise<string>> | undefined;
+  const secret = async () => {
+    read ??= import('./compose-channels').then((channels) => channels.linkSecret(secretArn));
+    return (await read)();
+  };
   return { decisionLinks: new SignedLinks({ secret, publicUrl, ttlHours: config.approvals.linkTtlHours }) };
+}
+
+/**
+ * A notifier whose implementation (and its clients) is imported on the first notification: a cold start
+ * that notifies nobody compiles none of it. A failed import is retried on the next notification.
+ */
+class LazyNotifier implements Notifier {
+  private loaded: Promise<Notifier> | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly load: () => Promise<Notifier>,
+  ) {}
+
+  async notify(report: GuardrailReport): Promise<void> {
+    this.loaded ??= this.load().catch((error: unknown) => {
+      this.loaded = undefined;
+      throw error;
+    });
+    await (await this.loaded).notify(report);
+  }
 }

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../lambdas/core/config/parse-config';
 import { parseConfigJson } from '../../lambdas/core/config/validate-config';
 import { readSettings } from '../../lambdas/handlers/settings';
-import { ESM_REQUIRE_BANNER } from '../../lib/bundling/handler-bundle';
+import { ESM_REQUIRE_BANNER, HANDLER_CHUNK_DIR } from '../../lib/bundling/handler-bundle';
 import { CONFIG_FILE, synthGuardian } from './guardian-fixture';
 
 describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
@@ -118,20 +118,42 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
 
   it.each(['evaluator', 'sweeper'] as const)('bundles the pinned AWS SDK into the %s', (name) => {
     // Prepare
-    const staticImport = /(?:^|;)import\s*(?:\{[^}]*\}|\*\s*as\s*[\w$]+|[\w$]+)\s*from\s*["']([^"']+)["']/gm;
     const sdkRequire = /[\w$]+\(\s*["']@aws-sdk\/(?:client|lib)-[\w-]+["']\)/g;
 
-    // Act
-    const code = readFileSync(assetFile(name, 'index.mjs'), 'utf8');
-    const imported = [...code.matchAll(staticImport)].map((m) => m[1]);
+    // Act: what Node loads at init, following the static imports from index.mjs
+    const loaded = loadedAtInit(assetFile(name, 'index.mjs'));
+    const code = [...loaded.values()].join('\n');
+    const outside = [...loaded.keys()].flatMap((file) =>
+      staticImports(loaded.get(file) ?? '').filter((i) => i !== 'module' && !i.startsWith('node:') && !isOwnChunk(i)),
+    );
 
-    // Assess
-    expect(imported).toContain('module');
-    expect(imported.filter((i) => i !== 'module' && !i?.startsWith('node:'))).toEqual([]);
+    // Assess: only Node built-ins and the bundle's own chunks, no require of the SDK
+    expect(staticImports(loaded.get(assetFile(name, 'index.mjs')) ?? '')).toContain('module');
+    expect(outside).toEqual([]);
     expect(code.match(sdkRequire)).toBeNull();
     expect(code).toContain('DescribeSecurityGroups');
-    // Under 1 MB with the tree-shaking plugin and no YAML parser (BENCHMARKS.md, Bundle).
+    // Under 1 MB loaded at init, with the tree-shaking plugin and no YAML parser (BENCHMARKS.md, Bundle).
     expect(code.length).toBeLessThan(1_000_000);
+  });
+
+  it.each(['evaluator', 'sweeper'] as const)('keeps every chunk the %s imports inside its asset', (name) => {
+    // Prepare
+    const dir = dirname(assetFile(name, 'index.mjs'));
+    const files = [join(dir, 'index.mjs'), ...readdirSync(join(dir, HANDLER_CHUNK_DIR)).map((f) => join(dir, HANDLER_CHUNK_DIR, f))];
+
+    // Act: every import of every file, static or dynamic
+    const imports = files
+      .filter((f) => f.endsWith('.mjs'))
+      .flatMap((f) => allImports(readFileSync(f, 'utf8')).map((specifier) => ({ from: f, specifier })));
+    const chunks = imports.filter((i) => isOwnChunk(i.specifier)).map((i) => resolve(dirname(i.from), i.specifier));
+
+    // Assess: Node built-ins, or a chunk file inside the asset
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(imports.filter((i) => !isOwnChunk(i.specifier) && i.specifier !== 'module' && !i.specifier.startsWith('node:'))).toEqual([]);
+    for (const chunk of chunks) {
+      expect(chunk.startsWith(`${dir}/`)).toBe(true);
+      expect(existsSync(chunk)).toBe(true);
+    }
   });
 
   it.each(['evaluator', 'sweeper'] as const)('writes the validated policy beside the %s bundle as JSON', (name) => {
@@ -181,3 +203,32 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
     },
   );
 });
+
+/** Modules a minified ESM file imports statically (`import … from "x"`, `import "x"`). */
+function staticImports(code: string): string[] {
+  const pattern = /(?:^|[;}])\s*import\s*(?:(?:\{[^}]*\}|\*\s*as\s*[\w$]+|[\w$]+)(?:\s*,\s*\{[^}]*\})?\s*from\s*)?["']([^"']+)["']/gm;
+  return [...code.matchAll(pattern)].flatMap((m) => (m[1] ? [m[1]] : []));
+}
+
+/** Static imports and dynamic `import("x")` of string literals. */
+function allImports(code: string): string[] {
+  return [...staticImports(code), ...[...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].flatMap((m) => (m[1] ? [m[1]] : []))];
+}
+
+/** A relative import of one of the bundle's own chunks (./chunks/x.mjs from index.mjs, ./x.mjs between chunks). */
+function isOwnChunk(specifier: string): boolean {
+  return /^\.\/(?:chunks\/)?[\w.-]+\.mjs$/.test(specifier);
+}
+
+/** index.mjs and the files it imports statically, transitively: file -> code. */
+function loadedAtInit(index: string): Map<string, string> {
+  const loaded = new Map<string, string>();
+  const visit = (file: string): void => {
+    if (loaded.has(file)) return;
+    const code = readFileSync(file, 'utf8');
+    loaded.set(file, code);
+    for (const i of staticImports(code)) if (isOwnChunk(i)) visit(resolve(dirname(file), i));
+  };
+  visit(index);
+  return loaded;
+}
