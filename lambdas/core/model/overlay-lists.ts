@@ -29,17 +29,7 @@ export function overlayList<T>(
   keep: (item: T) => boolean,
 ): readonly T[] {
   if (patch.size === 0) return baseList;
-  const out: T[] = [];
-  const seen = new Set<string>();
-  for (const item of baseList) {
-    const id = idOf(item);
-    seen.add(id);
-    if (!patch.has(id)) out.push(item);
-    else {
-      const replaced = patch.get(id);
-      if (replaced && keep(replaced)) out.push(replaced);
-    }
-  }
+  const { out, seen } = overlayBase(baseList, patch, idOf, keep);
   for (const [id, item] of patch) if (item && !seen.has(id) && keep(item)) out.push(item);
   return out;
 }
@@ -56,6 +46,18 @@ export function overlayIndexed<T>(
   kept: readonly T[],
 ): readonly T[] {
   if (patch.size === 0) return baseList;
+  const { out, seen } = overlayBase(baseList, patch, idOf, keep);
+  for (const item of kept) if (!seen.has(idOf(item))) out.push(item);
+  return out;
+}
+
+/** The base list with each patched item replaced (or dropped when deleted or not kept), and the ids seen. */
+function overlayBase<T>(
+  baseList: readonly T[],
+  patch: Patch<T>,
+  idOf: (item: T) => string,
+  keep: (item: T) => boolean,
+): { out: T[]; seen: Set<string> } {
   const out: T[] = [];
   const seen = new Set<string>();
   for (const item of baseList) {
@@ -67,6 +69,5 @@ export function overlayIndexed<T>(
       if (replaced && keep(replaced)) out.push(replaced);
     }
   }
-  for (const item of kept) if (!seen.has(idOf(item))) out.push(item);
-  return out;
+  return { out, seen };
 }
