@@ -15,7 +15,7 @@ import {
 import { Construct } from 'constructs';
 import { AUDIT_LOG_IAM_ACTIONS } from '../lambdas/adapters/aws/dynamodb/dynamodb-audit-log';
 import { STATE_CACHE_IAM_ACTIONS } from '../lambdas/adapters/aws/dynamodb/dynamodb-state-cache';
-import { IDEMPOTENCY_IAM_ACTIONS } from '../lambdas/adapters/aws/dynamodb/idempotency';
+import { EVENT_LEDGER_IAM_ACTIONS } from '../lambdas/adapters/aws/dynamodb/event-ledger';
 import type { GuardianConfig } from '../lambdas/core/config/schema';
 import type { RevertScope } from '../lambdas/core/config/deployment-schema';
 import {
@@ -217,7 +217,7 @@ export class SecurityGroupGuardian extends Construct {
     nag.acknowledgeEc2Writes(this.role, ec2);
     this.tables.state.grant(this.role, ...STATE_CACHE_IAM_ACTIONS);
     this.tables.audit.grant(this.role, ...AUDIT_LOG_IAM_ACTIONS);
-    this.tables.idempotency.grant(this.role, ...IDEMPOTENCY_IAM_ACTIONS);
+    this.tables.idempotency.grant(this.role, ...EVENT_LEDGER_IAM_ACTIONS);
     this.notifications.grantNotify(this.role);
     nag.acknowledgeGuardianRole(this.role, this.tables.state.tableArn);
     if (!this.crossAccount) return;

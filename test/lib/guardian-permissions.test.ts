@@ -3,7 +3,7 @@ import { AUDIT_LOG_IAM_ACTIONS } from '../../lambdas/adapters/aws/dynamodb/dynam
 import { STATE_CACHE_IAM_ACTIONS } from '../../lambdas/adapters/aws/dynamodb/dynamodb-state-cache';
 import { EC2_READER_IAM_ACTIONS } from '../../lambdas/adapters/aws/ec2/ec2-reader';
 import { EC2_WRITER_IAM_ACTIONS } from '../../lambdas/adapters/aws/ec2/ec2-writer';
-import { IDEMPOTENCY_IAM_ACTIONS } from '../../lambdas/adapters/aws/dynamodb/idempotency';
+import { EVENT_LEDGER_IAM_ACTIONS } from '../../lambdas/adapters/aws/dynamodb/event-ledger';
 import { isReadOnlyEc2Action } from '../../lib/ec2-permissions';
 import { ACCOUNT, iamStatements, REGION, synthGuardian, guardianFunctions } from './guardian-fixture';
 
@@ -102,7 +102,7 @@ describe('SecurityGroupGuardian permissions', () => {
     expect(dynamo.map((s) => ({ actions: [...s.actions].sort(), resources: s.resources }))).toEqual([
       { actions: [...STATE_CACHE_IAM_ACTIONS].sort(), resources: [arn('state'), `${arn('state')}/index/*`] },
       { actions: [...AUDIT_LOG_IAM_ACTIONS].sort(), resources: [arn('audit')] },
-      { actions: [...IDEMPOTENCY_IAM_ACTIONS].sort(), resources: [arn('idempotency')] },
+      { actions: [...EVENT_LEDGER_IAM_ACTIONS].sort(), resources: [arn('idempotency')] },
     ]);
   });
 
