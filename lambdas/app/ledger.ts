@@ -1,5 +1,5 @@
 import { EnvironmentError } from '../core/errors';
-import type { EventLedger, LedgerClaim, LedgerProgress } from './ports';
+import type { EventLedger, LedgerClaim, LedgerProgress } from './ledger-ports';
 
 /**
  * Another run holds the event (its lease has not expired): thrown before any side effect, so that

@@ -6,6 +6,7 @@ import { type ModifiedIds, modifiedIds } from '../core/state/modified';
 import type { RevertStep } from '../core/verdict/types';
 import { toAuditEntry } from './audit-entry';
 import { type EventSummary, type LedgerRun, summaryOf } from './ledger';
+import type { LedgerProgress, StorageCheck } from './ledger-ports';
 import { decisionHook } from './one-click/decision-hook';
 import type {
   AuditLog,
@@ -14,9 +15,7 @@ import type {
   Clock,
   DecisionLinkSigner,
   DecisionStore,
-  LedgerProgress,
   MetricsSink,
-  StorageCheck,
 } from './ports';
 import { type GuardrailDeps, type GuardrailResult, resumeGuardrail } from './run-guardrail';
 import { storableEvent } from './storable-event';

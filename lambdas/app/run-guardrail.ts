@@ -3,11 +3,11 @@ import type { ParsedEvent } from '../core/events/types';
 import { judge } from '../core/verdict/judge';
 import type { Verdict } from '../core/verdict/types';
 import { judgeWithAuditedOpenings } from './break-glass-openings';
+import type { LedgerProgress } from './ledger-ports';
 import type {
   AuditLog,
   Clock,
   GuardrailReport,
-  LedgerProgress,
   Mode,
   Notifier,
   Reverter,

@@ -1,6 +1,6 @@
 import type { Change, ParsedEvent } from '../core/events/types';
 import { sha256Hex } from '../core/util/sha256';
-import type { StorageCheck } from './ports';
+import type { StorageCheck } from './ledger-ports';
 
 /**
  * The event, or — when its eventID or a resource id it names is longer than the stores can key — the

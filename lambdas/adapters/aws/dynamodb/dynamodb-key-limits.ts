@@ -1,4 +1,4 @@
-import type { StorageCheck } from '../../../app/ports';
+import type { StorageCheck } from '../../../app/ledger-ports';
 
 /** DynamoDB's key limits (bytes of UTF-8): a partition key up to 2048, a sort key up to 1024. */
 export const MAX_PARTITION_KEY_BYTES = 2048;

@@ -6,7 +6,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { EventInProgressError } from '../../../app/ledger';
-import type { EventLedger, LedgerClaim, LedgerProgress } from '../../../app/ports';
+import type { EventLedger, LedgerClaim, LedgerProgress } from '../../../app/ledger-ports';
 import { batchWriteTables, holdWrites, type Item, type RetryPolicy } from './dynamodb-batch';
 import { decodeJson, encodeJson, JsonAttributeError } from './dynamodb-json-codec';
 
