@@ -10,6 +10,8 @@ import { cachedCoverageOf, cachedStateOf, modelOfCache } from './cached-state';
 import { dependencyGroups, involvement, resolutionScope, templateVersionsInvolved } from './live-neighbourhood';
 import type { AccountReader, CachedIds, CachedState, ReadScope, StateCache, StateSource } from './ports';
 
+const EMPTY_STATE: CachedState = { groups: [], enis: [], nacls: [] };
+
 /** Patched entries kept on top of the cold-start model before it is rebuilt. */
 const COMPACT_AFTER = 2_000;
 
@@ -37,7 +39,8 @@ type Skip = Partial<Record<Layer, ReadonlySet<string>>>;
  * change's neighbourhood: the groups and ENIs of the dependencies it can affect, the instances,
  * prefix-list entries and template versions it names. One concurrent batch of reads, preceded by one
  * more only when the known state cannot say what the event leaves out (an unknown ENI being attached,
- * an unknown instance whose groups are set, unknown versions a new default moves between).
+ * an unknown instance whose groups are set, unknown versions a new default moves between). Rules added
+ * to a known group need no live read at all (readAddedTo).
  */
 export class LiveStateSource implements StateSource {
   private base?: NetworkModel;
@@ -106,6 +109,7 @@ export class LiveStateSource implements StateSource {
 
   /** Live state of the change's neighbourhood; the touched resources are read too but not trusted as prior. */
   private async readAround(change: Change, view: NetworkModel, touched: ModifiedIds): Promise<CachedState> {
+    if (change.kind === 'sg-rules-added') return this.readAddedTo(change.groupId, view);
     const first = resolutionScope(change, view);
     let resolved = view;
     let early: CachedState | undefined;
@@ -132,6 +136,17 @@ export class LiveStateSource implements StateSource {
     };
     const main = cachedStateOf(await this.readModel(scope));
     return early ? merge(early, main) : main;
+  }
+
+  /**
+   * Rules added to a group: nothing else is read. Security groups only allow, so an added rule cannot
+   * take reachability away from any dependency, and the exposure it opens is judged on the group's own
+   * rules, whose prior state is the cache's (loaded beside this); dependencies and fixes are judged on
+   * the last-known state. Only a group the view does not know is read, as any other change reads it.
+   */
+  private async readAddedTo(groupId: string, view: NetworkModel): Promise<CachedState> {
+    if (view.group(groupId)) return EMPTY_STATE;
+    return cachedStateOf(await this.readModel({ groupIds: [groupId] }));
   }
 
   /** Groups and their rules are two concurrent calls: a rule changed in between makes them disagree; read again once. */

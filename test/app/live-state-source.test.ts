@@ -154,6 +154,52 @@ describe('LiveStateSource around a change', () => {
     expect(world.ec2.mock.commandCalls(DescribeLaunchTemplateVersionsCommand)[0]?.args[0].input.Versions).toEqual(['7', '6']);
   });
 
+  it('reads nothing live for rules added to a known group: the prior comes from the cache', async () => {
+    // Prepare: tcp/443 opened to the world on the web group, and an ENI moved since the last sweep
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+    const added: Change = {
+      kind: 'sg-rules-added',
+      groupId: 'sg-0web',
+      direction: 'ingress',
+      rules: [{ protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, ruleId: 'sgr-0open' }],
+    };
+    world.land(added);
+    world.land({ kind: 'eni-groups-set', eniId: 'eni-old1', groupIds: ['sg-0stale'] });
+    world.ec2.mock.resetHistory();
+
+    // Act
+    const before = await world.source.modelFor(added);
+
+    // Assess: no EC2 call; the group as cached (without the new rule), the moved ENI as last known
+    expect(world.scopes).toEqual([]);
+    expect(world.ec2.mock.calls()).toHaveLength(0);
+    expect(before.group('sg-0web')?.rules.map((r) => r.ruleId)).toEqual(['sgr-0web1', 'sgr-0web2', 'sgr-0web3']);
+    expect(before.eni('eni-old1')?.groupIds).toEqual(['sg-0web']);
+    expect(applyChange(before, added).effective).toBe(true);
+  });
+
+  it('reads only the group for rules added to a group the view does not know', async () => {
+    // Prepare: a group created after the last sweep (its creation event not seen here), then opened
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+    world.land({ kind: 'sg-created', group: { groupId: 'sg-0new', groupName: 'new', vpcId: 'vpc-1', tags: {}, rules: [] } });
+    const added: Change = {
+      kind: 'sg-rules-added',
+      groupId: 'sg-0new',
+      direction: 'ingress',
+      rules: [{ protocol: 'tcp', fromPort: 22, toPort: 22, peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, ruleId: 'sgr-0ssh' }],
+    };
+    world.land(added);
+
+    // Act
+    const before = await world.source.modelFor(added);
+
+    // Assess: one batch naming that group alone
+    expect(world.scopes).toEqual([{ groupIds: ['sg-0new'] }]);
+    expect(before.group('sg-0new')).toBeDefined();
+  });
+
   it('forgets a deleted group from the view and the cache on commit', async () => {
     // Prepare
     world = phantomWorld();
