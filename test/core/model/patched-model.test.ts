@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { patchModel } from '../../../lambdas/core/model/patched-model';
 import type { NetworkAcl, SecurityGroup } from '../../../lambdas/core/model/types';
+import { createModel } from '../../../lambdas/core/model/indexed-model';
 import { eni, group, nacl, sgRule, smallModel, tcp } from '../state/fixtures';
+import { templateVersion } from '../../support/workloads';
 
 const ids = (items: Iterable<{ groupId?: string; eniId?: string; naclId?: string }>) =>
   [...items].map((i) => i.groupId ?? i.eniId ?? i.naclId);
@@ -188,5 +190,26 @@ describe('patchModel', () => {
 
     // Assess
     expect(walks).toEqual([]);
+  });
+
+  it('asks its base once for a template’s versions, however deep the chain of patches', () => {
+    // Prepare: a base counting its answers, under 8 patches of patches (each event patches the last)
+    const base = createModel({ groups: [], enis: [], launchTemplateVersions: [templateVersion('lt-0web', 6, [['sg-web']])] });
+    let asked = 0;
+    const counting = Object.assign(Object.create(base) as typeof base, {
+      launchTemplateVersions: (id: string) => {
+        asked++;
+        return base.launchTemplateVersions(id);
+      },
+    });
+    let model = counting;
+    for (let i = 0; i < 8; i++) model = patchModel(model, { groups: new Map([[`sg-${i}`, group(`sg-${i}`, [])]]) });
+
+    // Act
+    const versions = model.launchTemplateVersions('lt-0web');
+
+    // Assess
+    expect(versions.map((v) => v.versionNumber)).toEqual([6]);
+    expect(asked).toBe(1);
   });
 });
