@@ -53,7 +53,7 @@ export function acknowledgeGuardianRole(role: iam.IRole, stateTableArn: string):
   Validations.of(role).acknowledge({
     id: `AwsSolutions-IAM5[Resource::${index}]`,
     reason:
-      "The state cache queries its own table's byKind index; Table.grant() names the table's indexes as index/*.",
+      "The state cache queries its own table's byScope and byKind indexes; Table.grant() names the table's indexes as index/*.",
   });
   Validations.of(role).acknowledge({
     id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',

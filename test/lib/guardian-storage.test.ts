@@ -67,11 +67,12 @@ describe('SecurityGroupGuardian storage and topic', () => {
     expect(resource?.UpdateReplacePolicy).toBe(deletion);
   });
 
-  it('uses the TTL attributes the audit log and Powertools write', () => {
+  it('uses the TTL attributes the audit log and Powertools write, and the state table indexes', () => {
     // Assess
     expect(tableResource('audit')?.Properties.TimeToLiveSpecification.AttributeName).toBe('expiresAt');
     expect(tableResource('idempotency')?.Properties.TimeToLiveSpecification.AttributeName).toBe('expiration');
-    expect(tableResource('state')?.Properties.GlobalSecondaryIndexes[0].IndexName).toBe('byKind');
+    const indexes = tableResource('state')?.Properties.GlobalSecondaryIndexes as { IndexName: string }[];
+    expect(indexes.map((i) => i.IndexName)).toEqual(['byKind', 'byScope']);
   });
 
   it('encrypts the topic with its own rotating KMS key, deleted with the stack', () => {

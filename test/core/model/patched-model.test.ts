@@ -194,7 +194,12 @@ describe('patchModel', () => {
 
   it('asks its base once for a template’s versions, however deep the chain of patches', () => {
     // Prepare: a base counting its answers, under 8 patches of patches (each event patches the last)
-    const base = createModel({ groups: [], enis: [], launchTemplateVersions: [templateVersion('lt-0web', 6, [['sg-web']])] });
+    const base = createModel({
+      coverage: { ruleIds: true, nacls: true, prefixLists: true, instances: true, launchTemplates: true },
+      groups: [],
+      enis: [],
+      launchTemplateVersions: [templateVersion('lt-0web', 6, [['sg-web']])],
+    });
     let asked = 0;
     const counting = Object.assign(Object.create(base) as typeof base, {
       launchTemplateVersions: (id: string) => {

@@ -52,6 +52,30 @@ const keyOf = (kind: StateKind | typeof COVERAGE_KIND, id: string, scope: StateS
 export const scopedKind = (kind: StateKind | typeof COVERAGE_KIND, scope: StateScope) => (scope ? `${kind}@${scope}` : kind);
 
 /**
+ * The attribute every state item carries (the byScope index's partition key): `home`, or the member's
+ * `<account>/<region>` (always holds a `/`, so never `home`). Only state items carry it: decisions,
+ * replay guards and scope markers stay out of the index.
+ */
+export const SCOPE_ATTRIBUTE = 'stateScope';
+export const scopeValue = (scope: StateScope) => scope ?? 'home';
+
+/**
+ * The coverage item's `layout` attribute: 2 = every state item of the scope carries SCOPE_ATTRIBUTE,
+ * so one byScope Query reads it all; absent = items written before it may lack it (read per kind).
+ */
+export const LAYOUT_ATTRIBUTE = 'layout';
+export const SCOPE_LAYOUT = 2;
+
+/** The key of the coverage item of a scope. */
+export const coverageKey = (scope: StateScope) => keyOf(COVERAGE_KIND, 'layers', scope);
+
+/** Whether these items (of one scope) hold its coverage item, marked as written in the byScope layout. */
+export function hasScopeLayout(items: readonly Item[], scope: StateScope): boolean {
+  const pk = coverageKey(scope);
+  return items.some((item) => item.pk?.S === pk && Number(item[LAYOUT_ATTRIBUTE]?.N) >= SCOPE_LAYOUT);
+}
+
+/**
  * The `kind` of the marker item each scoped partition keeps (`scope#<account>/<region>`), so the sweep
  * finds every account and region whose state is cached without scanning the table.
  */
@@ -68,21 +92,28 @@ export function keysOf(ids: CachedIds, scope?: StateScope): Item[] {
   return [...new Set(pks)].map((pk) => ({ pk: { S: pk } }));
 }
 
-/** One item per resource (a resource listed twice is written once: the last copy), and the coverage. */
-export function itemsOf(state: CachedState, updatedAt: string, scope?: StateScope): Item[] {
+/**
+ * One item per resource (a resource listed twice is written once: the last copy), and the coverage
+ * last (marked with the byScope layout when `layout` says so), each with SCOPE_ATTRIBUTE.
+ */
+export function itemsOf(state: CachedState, updatedAt: string, scope?: StateScope, layout = false): Item[] {
   const items = new Map<string, Item>();
   const put = (kind: StateKind | typeof COVERAGE_KIND, id: string, value: unknown) => {
     const pk = keyOf(kind, id, scope);
     items.set(pk, {
       pk: { S: pk },
       kind: { S: scopedKind(kind, scope) },
+      [SCOPE_ATTRIBUTE]: { S: scopeValue(scope) },
       updatedAt: { S: updatedAt },
       ...encodeJson(value, DATA, pk),
     });
   };
   for (const { kind, state: field, id } of STATE_KINDS)
     for (const value of state[field] ?? []) put(kind, (id as (v: unknown) => string)(value), value);
-  if (state.coverage) put(COVERAGE_KIND, 'layers', state.coverage);
+  if (state.coverage) {
+    put(COVERAGE_KIND, 'layers', state.coverage);
+    if (layout) items.get(coverageKey(scope))![LAYOUT_ATTRIBUTE] = { N: String(SCOPE_LAYOUT) };
+  }
   return [...items.values()];
 }
 

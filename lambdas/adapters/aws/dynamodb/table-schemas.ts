@@ -25,11 +25,25 @@ export interface TableSchema {
 }
 
 /**
- * Last-known state. One item per resource: `pk` = `group#sg-..` | `eni#eni-..` | `nacl#acl-..`,
- * `kind`, `updatedAt` (ISO) and the core object's JSON in `data` (string) — or gzip-compressed in
- * `dataGzip` (binary) when the JSON exceeds ~300 KB. GSI `byKind` (kind, pk) lets loadAll Query
- * each kind page by page instead of scanning. Three `kind` values make few GSI partitions, which is
- * fine for the low write rate of security-group changes.
+ * Last-known state. One item per resource: `pk` = `group#sg-..` | `eni#eni-..` | `nacl#acl-..` | ...
+ * (prefixed `<account>/<region>|` in a member's scope), `kind` (`group`, or `group@<scope>`),
+ * `stateScope` (`home` or `<account>/<region>`), `updatedAt` (ISO) and the core object's JSON in `data`
+ * (string) — or gzip-compressed in `dataGzip` (binary) when the JSON exceeds ~300 KB.
+ *
+ * GSI `byScope` (stateScope, pk): loadAll — the cold start's and the sweep's full read — is ONE Query
+ * of the scope's partition, page by page (1 MB a page), instead of one Query per kind (8, each its own
+ * request: a cold start paid 8 round trips, served one at a time by an emulator). Chosen over snapshot
+ * items (the whole state in a few large compressed items read by one BatchGetItem) because every
+ * resource stays its own item: concurrent saves from two containers never rewrite a shared item, load()
+ * of specific ids and remove() touch exactly the items loadAll reads (an index is a projection of the
+ * table), and no save ever reads before it writes. Cost: a second index on every state write.
+ * A table written before `stateScope` existed keeps working: loadAll trusts byScope only when the
+ * scope's coverage item says `layout` 2, otherwise (or while the index is missing or backfilling) it
+ * Queries GSI `byKind` (kind, pk) per kind as before; the first full save (the sweep, every 15 minutes,
+ * or a cold start's full read) after which no item read without `stateScope` is left marks the
+ * coverage item (see DynamoDbStateCache). `byKind` also lists the member scopes (`kind` `scope`).
+ * Each added index is one CloudFormation update (one GSI at a time), backfilled by DynamoDB.
+ *
  * The one-click actions keep two more item kinds here: `decision#<findingId>` (kind `decision`) and
  * `replay#<signature>` (no kind); both carry `expiresAt` (epoch seconds), the table's TTL attribute.
  */
@@ -38,6 +52,7 @@ export const STATE_TABLE = {
   timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [
     { indexName: 'byKind', partitionKey: { name: 'kind', type: 'S' }, sortKey: { name: 'pk', type: 'S' } },
+    { indexName: 'byScope', partitionKey: { name: 'stateScope', type: 'S' }, sortKey: { name: 'pk', type: 'S' } },
   ],
 } as const satisfies TableSchema;
 

@@ -87,7 +87,7 @@ describe('DynamoDB batches at the SDK boundary', () => {
     expect(mock.commandCalls(BatchGetItemCommand)).toHaveLength(FAST.attempts);
   });
 
-  it('follows LastEvaluatedKey through every page of each kind on loadAll', async () => {
+  it('follows LastEvaluatedKey through every page of each kind on a per-kind loadAll', async () => {
     // Prepare
     const { mock, cache } = setup();
     const page2Key = { pk: { S: 'group#sg-1' }, kind: { S: 'group' } };
@@ -106,8 +106,9 @@ describe('DynamoDB batches at the SDK boundary', () => {
       .filter((c) => c.args[0].input.ExpressionAttributeValues?.[':kind']?.S === 'group');
     expect(groupQueries).toHaveLength(2);
     expect(groupQueries[1]!.args[0].input.ExclusiveStartKey).toEqual(page2Key);
-    // one query per kind (group, eni, nacl, instance, pl, lt, ltv) and the coverage item, plus groups' page 2
-    expect(mock.commandCalls(QueryCommand)).toHaveLength(9);
+    // byScope (empty: no layout mark), then one query per kind (group, eni, nacl, instance, pl, lt, ltv)
+    // and the coverage item, plus groups' page 2
+    expect(mock.commandCalls(QueryCommand)).toHaveLength(10);
     expect(all.groups).toEqual([group('sg-1'), group('sg-2')]);
   });
 });

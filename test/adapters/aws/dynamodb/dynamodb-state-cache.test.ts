@@ -67,6 +67,8 @@ function bigGroup(groupId: string, kb: number): SecurityGroup {
   return group(groupId, { rules });
 }
 
+const COVERAGE = { prefixLists: true, instances: true, launchTemplates: true };
+
 function manyGroups(count: number): SecurityGroup[] {
   return Array.from({ length: count }, (_, i) => group(`sg-${String(i).padStart(4, '0')}`));
 }
@@ -180,25 +182,29 @@ describe('DynamoDbStateCache', () => {
     expect(all.nacls).toEqual([]);
   });
 
-  it('loads everything through the byKind index, following pages past 1 MB', async () => {
-    // Prepare: five ~250 KB groups make more than one 1 MB Query page
-    const { cache } = await freshCache();
+  it('loads everything with one Query of the byScope index per 1 MB page once the scope is marked', async () => {
+    // Prepare: five ~250 KB groups make more than one 1 MB Query page; a loadAll of the empty table,
+    // then a full save (with coverage), as a cold start or the sweep makes it
+    const { cache, table } = await freshCache();
     const groups = ['sg-a', 'sg-b', 'sg-c', 'sg-d', 'sg-e'].map((id) => bigGroup(id, 250));
-    const state = { ...sampleState(), groups: [...sampleState().groups, ...groups] };
+    const state = { ...sampleState(), groups: [...sampleState().groups, ...groups], coverage: COVERAGE };
+    await cache.loadAll();
     await cache.save(state);
+    const reader = new DynamoDbStateCache({ client: db.client, tableName: table });
     const send = vi.spyOn(db.client, 'send');
 
     // Act
-    const all = await cache.loadAll();
+    const all = await reader.loadAll();
 
-    // Assess
-    const queries = send.mock.calls.map(([c]) => c).filter((c) => c instanceof QueryCommand);
+    // Assess: 1.3 MB of items = 2 pages, nothing else
+    const calls = send.mock.calls.map(([c]) => c);
     send.mockRestore();
-    expect(queries.every((q) => q.input.IndexName === 'byKind')).toBe(true);
-    expect(queries.length).toBeGreaterThan(3);
+    expect(calls.every((c) => c instanceof QueryCommand && c.input.IndexName === 'byScope')).toBe(true);
+    expect(calls).toHaveLength(2);
     expect(all.groups).toStrictEqual([...state.groups].sort((a, b) => a.groupId.localeCompare(b.groupId)));
     expect(all.enis).toStrictEqual(state.enis);
     expect(all.nacls).toStrictEqual(state.nacls);
+    expect(all.coverage).toStrictEqual(COVERAGE);
   });
 
   it('stores a group whose JSON passes 300 KB gzip-compressed in a binary attribute and reads it back', async () => {
@@ -235,7 +241,7 @@ describe('DynamoDbStateCache', () => {
     expect((await cache.loadAll()).groups).toEqual([]);
   });
 
-  it('stamps kind and updatedAt from the clock on every item', async () => {
+  it('stamps kind, the byScope partition and updatedAt from the clock on every item', async () => {
     // Prepare
     const { cache, table } = await freshCache(() => new Date('2026-11-20T20:00:00Z'));
 
@@ -247,6 +253,7 @@ describe('DynamoDbStateCache', () => {
 
     // Assess
     expect(raw.Item?.kind).toEqual({ S: 'eni' });
+    expect(raw.Item?.stateScope).toEqual({ S: 'home' });
     expect(raw.Item?.updatedAt).toEqual({ S: '2026-11-20T20:00:00.000Z' });
   });
 });
