@@ -3,35 +3,31 @@ import type { Change } from '../core/events/types';
 import { buildModel } from '../core/model/build-model';
 import { patchModel } from '../core/model/patched-model';
 import { SnapshotError } from '../core/model/snapshot-error';
-import { launchTemplateVersionKey, type ModelPatch, type NetworkModel } from '../core/model/types';
-import { detached } from '../core/state/apply-workload';
+import type { ModelPatch, NetworkModel } from '../core/model/types';
 import { type ModifiedIds, modifiedIds } from '../core/state/modified';
 import { cachedCoverageOf, cachedStateOf, modelOfCache } from './cached-state';
 import { dependencyGroups, involvement, resolutionScope, templateVersionsInvolved } from './live-neighbourhood';
+import {
+  attachedEnis,
+  beforeAttach,
+  createdBy,
+  EMPTY_STATE,
+  LAYERS,
+  type Layer,
+  merge,
+  modifiedSkip,
+  patchOf,
+  priorIds,
+  type Skip,
+  templateOf,
+  withoutIds,
+} from './live-state-parts';
 import type { AccountReader, CachedIds, CachedState, ReadScope, StateCache, StateSource } from './ports';
-
-const EMPTY_STATE: CachedState = { groups: [], enis: [], nacls: [] };
 
 /** Patched entries kept on top of the cold-start model before it is rebuilt. */
 const COMPACT_AFTER = 2_000;
 
-type Layer = keyof Required<ModelPatch>;
 type Known = { -readonly [K in Layer]: Map<string, NonNullable<ModelPatch[K]> extends ReadonlyMap<string, infer V> ? V : never> };
-
-/** Where each cached layer lives in the patch, and the id of one of its resources. */
-const LAYERS: { readonly [K in Layer]: (v: never) => string } = {
-  groups: (g: { groupId: string }) => g.groupId,
-  enis: (e: { eniId: string }) => e.eniId,
-  nacls: (n: { naclId: string }) => n.naclId,
-  instances: (i: { instanceId: string }) => i.instanceId,
-  prefixLists: (p: { prefixListId: string }) => p.prefixListId,
-  launchTemplates: (t: { launchTemplateId: string }) => t.launchTemplateId,
-  launchTemplateVersions: (v: { launchTemplateId: string; versionNumber: number }) =>
-    launchTemplateVersionKey(v.launchTemplateId, v.versionNumber),
-};
-
-/** Resource ids per layer; a fresh (after-the-change) value of these never replaces a known prior one. */
-type Skip = Partial<Record<Layer, ReadonlySet<string>>>;
 
 /**
  * The Lambda's view of the account: the last-known state from the cache (which holds the prior state
@@ -57,17 +53,28 @@ export class LiveStateSource implements StateSource {
   constructor(private readonly deps: { reader: AccountReader; cache: StateCache; config: GuardianConfig }) {}
 
   async modelFor(change: Change | undefined): Promise<NetworkModel> {
+    // Cold: what the event names alone is loaded beside the full load, not after it (one stage fewer).
+    const named = change && !this.base ? priorIds(change, undefined, modifiedIds(change)) : undefined;
+    const early = named ? this.deps.cache.load(named) : undefined;
     await this.baseModel();
     if (!change) return this.current();
     const view = this.current();
     const touched = modifiedIds(change, view);
     const [prior, fresh] = await Promise.all([
-      this.deps.cache.load(priorIds(change, view, touched)),
+      this.loadPrior(priorIds(change, view, touched), named, early),
       this.readAround(change, view, touched),
     ]);
     this.remember(prior);
     this.remember(beforeAttach(change, fresh), { keepKnown: modifiedSkip(touched), never: createdBy(change) });
     return this.current();
+  }
+
+  /** The cached prior state of `ids`: what was loaded early (`named`) is not asked again. */
+  private async loadPrior(ids: CachedIds, named?: CachedIds, early?: Promise<CachedState>): Promise<CachedState> {
+    if (!named || !early) return this.deps.cache.load(ids);
+    const missing = withoutIds(ids, named);
+    const [first, rest] = await Promise.all([early, missing ? this.deps.cache.load(missing) : undefined]);
+    return rest ? merge(first, rest) : first;
   }
 
   /** Records the state after an event (the change, and any revert, applied) as last known; forgets `gone`. */
@@ -196,107 +203,4 @@ export class LiveStateSource implements StateSource {
   private clear(): void {
     for (const map of Object.values(this.known)) map.clear();
   }
-}
-
-/** The cached prior state of what the change modifies (and of the template versions it is about). */
-function priorIds(change: Change, view: NetworkModel, touched: ModifiedIds): CachedIds {
-  const templateId = templateOf(change);
-  const versions = templateId ? templateVersionsInvolved(change, view) : [];
-  return { ...touched, launchTemplateVersionKeys: versions.map((n) => launchTemplateVersionKey(templateId!, n)) };
-}
-
-/** Anything the change modifies: a fresh (after-the-change) value never replaces a known prior one. */
-function modifiedSkip(touched: ModifiedIds): Skip {
-  return {
-    groups: new Set(touched.groupIds),
-    enis: new Set(touched.eniIds),
-    nacls: new Set(touched.naclIds),
-    instances: new Set(touched.instanceIds),
-    prefixLists: new Set(touched.prefixListIds),
-    launchTemplates: new Set(touched.launchTemplateIds),
-  };
-}
-
-/**
- * Resources the change brings into existence: never taken from a fresh read, known or not. Read after
- * the event they would seem to have been there before, and the change would look like nothing.
- */
-function createdBy(change: Change): Skip {
-  switch (change.kind) {
-    case 'instances-launched':
-      return {
-        instances: new Set(change.instances.map((i) => i.instanceId)),
-        enis: new Set(change.instances.flatMap((i) => i.networkInterfaces.map((e) => e.eniId))),
-      };
-    case 'eni-created':
-      return { enis: new Set([change.eni.eniId]) };
-    case 'sg-created':
-      return { groups: new Set([change.group.groupId]) };
-    case 'launch-template-version-created':
-      return {
-        launchTemplateVersions: new Set([launchTemplateVersionKey(change.version.launchTemplateId, change.version.versionNumber)]),
-        ...(change.templateCreated && { launchTemplates: new Set([change.version.launchTemplateId]) }),
-      };
-    default:
-      return {};
-  }
-}
-
-/**
- * An ENI being attached, read after the event, as it was before: AWS attaches only an available
- * (unattached) ENI, so its prior state is the one read without the attachment, and the instance's
- * without that ENI. Used only when the cache did not know them (a known prior always wins).
- */
-function beforeAttach(change: Change, fresh: CachedState): CachedState {
-  if (change.kind !== 'eni-attached') return fresh;
-  return {
-    ...fresh,
-    enis: fresh.enis.map((e) => (e.eniId === change.eniId ? detached(e) : e)),
-    instances: (fresh.instances ?? []).map((i) =>
-      i.instanceId === change.instanceId
-        ? { ...i, networkInterfaces: i.networkInterfaces.filter((n) => n.eniId !== change.eniId) }
-        : i,
-    ),
-  };
-}
-
-function templateOf(change: Change): string | undefined {
-  if (change.kind === 'launch-template-version-created') return change.version.launchTemplateId;
-  if (change.kind === 'launch-template-default-set') return change.launchTemplateId;
-  return undefined;
-}
-
-/** The ENI an attach names and the primary ENI of an instance whose groups are set (read for their after-state). */
-function attachedEnis(change: Change, view: NetworkModel): string[] {
-  if (change.kind === 'eni-attached') return [change.eniId];
-  if (change.kind === 'instance-groups-set') {
-    const primary = view.instance(change.instanceId)?.networkInterfaces.find((n) => n.deviceIndex === 0);
-    return primary ? [primary.eniId] : [];
-  }
-  return [];
-}
-
-function patchOf(state: CachedState): ModelPatch {
-  const map = <T>(values: readonly T[] | undefined, id: (v: T) => string) => new Map((values ?? []).map((v) => [id(v), v]));
-  return {
-    groups: map(state.groups, LAYERS.groups as never),
-    enis: map(state.enis, LAYERS.enis as never),
-    nacls: map(state.nacls, LAYERS.nacls as never),
-    instances: map(state.instances, LAYERS.instances as never),
-    prefixLists: map(state.prefixLists, LAYERS.prefixLists as never),
-    launchTemplates: map(state.launchTemplates, LAYERS.launchTemplates as never),
-    launchTemplateVersions: map(state.launchTemplateVersions, LAYERS.launchTemplateVersions as never),
-  };
-}
-
-function merge(a: CachedState, b: CachedState): CachedState {
-  return {
-    groups: [...a.groups, ...b.groups],
-    enis: [...a.enis, ...b.enis],
-    nacls: [...a.nacls, ...b.nacls],
-    instances: [...(a.instances ?? []), ...(b.instances ?? [])],
-    prefixLists: [...(a.prefixLists ?? []), ...(b.prefixLists ?? [])],
-    launchTemplates: [...(a.launchTemplates ?? []), ...(b.launchTemplates ?? [])],
-    launchTemplateVersions: [...(a.launchTemplateVersions ?? []), ...(b.launchTemplateVersions ?? [])],
-  };
 }

@@ -6,6 +6,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../lambdas/core/events/types';
 import { applyChange } from '../../lambdas/core/state/apply-change';
+import { LiveStateSource } from '../../lambdas/app/live-state-source';
 import { eni } from '../core/support/builders';
 import { LAUNCH, phantomWorld } from './support/workload-account';
 
@@ -50,6 +51,59 @@ describe('LiveStateSource cold start', () => {
     expect(world.reader.calls).toBeGreaterThan(0);
     expect(model.coverage.instances).toBe(true);
     expect(world.cache.coverage).toEqual({ prefixLists: true, instances: true, launchTemplates: true });
+  });
+});
+
+describe('LiveStateSource, a new container’s first event', () => {
+  it('loads the prior state the event names beside the full load, not after it', async () => {
+    // Prepare: a cache written by an earlier container; a new container gets a revoke of sg-0web's rule
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+    const fresh = new LiveStateSource({ reader: world.reader, cache: world.cache, config: world.config });
+    const order: string[] = [];
+    const { load, loadAll } = { load: world.cache.load.bind(world.cache), loadAll: world.cache.loadAll.bind(world.cache) };
+    world.cache.load = async (ids) => {
+      order.push(`load ${JSON.stringify(ids.groupIds ?? [])}`);
+      return load(ids);
+    };
+    world.cache.loadAll = async () => {
+      order.push('loadAll start');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      order.push('loadAll end');
+      return loadAll();
+    };
+    const removed: Change = { kind: 'sg-rules-removed', groupId: 'sg-0web', direction: 'ingress', rules: [], ruleIds: ['sgr-0web1'] };
+    world.land(removed);
+
+    // Act
+    const before = await fresh.modelFor(removed);
+
+    // Assess: one load, started before the full load ended; the rule there as cached
+    expect(order).toEqual(['load ["sg-0web"]', 'loadAll start', 'loadAll end']);
+    expect(before.ruleById('sgr-0web1')).toBeDefined();
+  });
+
+  it('loads only what the view adds to what the event names (a detach names its ENI only in the state)', async () => {
+    // Prepare
+    world = phantomWorld();
+    await world.source.modelFor(undefined);
+    const fresh = new LiveStateSource({ reader: world.reader, cache: world.cache, config: world.config });
+    const loads: unknown[] = [];
+    const load = world.cache.load.bind(world.cache);
+    world.cache.load = async (ids) => {
+      loads.push(ids);
+      return load(ids);
+    };
+    const detach: Change = { kind: 'eni-detached', attachmentId: 'eni-attach-0old1' };
+    world.land(detach);
+
+    // Act
+    const before = await fresh.modelFor(detach);
+
+    // Assess
+    expect(loads).toHaveLength(2);
+    expect(loads[1]).toEqual({ eniIds: ['eni-old1'], instanceIds: ['i-old'] });
+    expect(before.eni('eni-old1')?.instanceId).toBe('i-old');
   });
 });
 
