@@ -17,6 +17,8 @@ export interface GuardianActionsProps {
   readonly config: GuardianConfig;
   readonly tables: GuardianTables;
   readonly entry: string;
+  /** Source-mapped stack traces (GuardianFunction's prop of the same name). @default true */
+  readonly sourceMapStackTraces?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export class GuardianActions extends Construct {
     this.function = new GuardianFunction(this, 'Function', {
       entry: props.entry,
       config: props.config,
+      sourceMapStackTraces: props.sourceMapStackTraces,
       role: props.role,
       environment: { ...props.environment, SG_GUARDIAN_LINK_SECRET_ARN: this.linkSecret.secretArn },
       description: 'sg-guardian: one-click revert / keep from Slack buttons and signed links',

@@ -149,6 +149,21 @@ describe('SecurityGroupGuardian props', () => {
     expect(infos).toHaveLength(1);
   });
 
+  it.each([
+    [undefined, '--enable-source-maps'],
+    [false, undefined],
+  ])('passes sourceMapStackTraces %s to every handler, one-click included (NODE_OPTIONS %s)', (flag, expected) => {
+    // Prepare
+    const { template } = synthGuardian({ slackSecretArn: SECRET_ARN, slackChannel: 'C0123456', sourceMapStackTraces: flag });
+
+    // Act
+    const options = guardianFunctions(template).map((f) => f.Properties.Environment?.Variables?.NODE_OPTIONS);
+
+    // Assess: evaluator, sweep and the one-click function
+    expect(options).toHaveLength(3);
+    expect(options).toEqual([expected, expected, expected]);
+  });
+
   it('reads a Slack secret object, and decrypts it with its own key', () => {
     // Prepare
     const app = new App({
