@@ -17,12 +17,13 @@ import { loadSnapshotModel } from '../lambdas/adapters/files/snapshot-files';
 import { replayHistory } from '../lambdas/app/replay/replay-history';
 import { DEFAULT_REPLAY_OPTIONS } from '../lambdas/core/replay/session';
 import { generateAccount } from './generate-account';
+import { peakRssMiB as processPeakRssMiB } from './peak-rss';
 import { writeHistory } from './replay-history';
 
 /** A mid-sized account: 500 SGs, 5,000 rules, 2,000 ENIs in 20 subnets, 100 dependencies. */
 const ACCOUNT = { groups: 500, rules: 5_000, enis: 2_000, dependencies: 100 };
 const RUNS = 2;
-const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const peakRssMiB = () => Math.round(processPeakRssMiB());
 
 async function baseline(dir: string) {
   const gunzipAsync = promisify(gunzip);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { lambdaContext } from '../../test/emulator/support/lambda-context';
+import { peakRssMiB } from '../peak-rss';
 
 export interface ColdAnswer {
   /** The process's time origin (epoch ms): about when node started. */
@@ -51,7 +52,7 @@ process.stdout.write(
     firstEventCpuMs,
     end,
     eventStart,
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    maxRssMiB: peakRssMiB(),
     result,
   } satisfies ColdAnswer),
 );
