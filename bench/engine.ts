@@ -40,18 +40,32 @@ const heapAfterLoad = process.memoryUsage().heapUsed;
 
 const now = new Date('2026-11-20T12:00:00Z');
 const times: number[] = [];
+// CPU time (user + system) of the process per event: on a shared machine a descheduled process gains no
+// CPU time, so these move far less with other jobs than the wall times do.
+const cpuTimes: number[] = [];
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 const byEvent: Record<string, number[]> = {};
+const cpuByEvent: Record<string, number[]> = {};
 const verdicts: Record<string, number> = {};
+const verdictKiB: Record<string, number[]> = {};
 records.forEach((record, i) => {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const verdict = judge({ event: parseRecord({ path: `$[${i}]`, record }), model, config, now });
   const took = performance.now() - start;
+  const tookCpu = cpuMs(cpu);
+  const name = String(record.eventName);
   if (i >= 200) {
     times.push(took); // the first 200 warm the JIT
-    const name = String(record.eventName);
-    byEvent[name] = [...(byEvent[name] ?? []), took];
+    cpuTimes.push(tookCpu);
+    (byEvent[name] ??= []).push(took);
+    (cpuByEvent[name] ??= []).push(tookCpu);
   }
   verdicts[verdict.verdict] = (verdicts[verdict.verdict] ?? 0) + 1;
+  if (i % 5 === 0) (verdictKiB[name] ??= []).push(JSON.stringify(verdict).length / 1024);
 });
 // The Lambda's view: each event is judged on a new patched model (the cold-start model plus up to
 // 2,000 entries read or cached since, fresh copies), so its dependency index is derived, not reused.
@@ -60,13 +74,18 @@ const known = {
   enis: new Map([...model.enis()].slice(0, 1_000).map((e) => [e.eniId, { ...e, groupIds: [...e.groupIds] }])),
 };
 const lambdaTimes: number[] = [];
+const lambdaCpuTimes: number[] = [];
 records.slice(200, 700).forEach((record, i) => {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const view = patchModel(model, known);
   judge({ event: parseRecord({ path: `$[${i}]`, record }), model: view, config, now });
   lambdaTimes.push(performance.now() - start);
+  lambdaCpuTimes.push(cpuMs(cpu));
 });
 lambdaTimes.sort((a, b) => a - b);
+lambdaCpuTimes.sort((a, b) => a - b);
+cpuTimes.sort((a, b) => a - b);
 
 const pctOf = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -75,7 +94,20 @@ const pct = (p: number) => pctOf(times, p);
 const perEvent = Object.fromEntries(
   Object.entries(byEvent).map(([name, list]) => {
     list.sort((a, b) => a - b);
-    return [name, { n: list.length, p50Ms: +pctOf(list, 50).toFixed(3), p99Ms: +pctOf(list, 99).toFixed(3) }];
+    const cpu = (cpuByEvent[name] ?? []).sort((a, b) => a - b);
+    const kib = (verdictKiB[name] ?? []).sort((a, b) => a - b);
+    return [
+      name,
+      {
+        n: list.length,
+        p50Ms: +pctOf(list, 50).toFixed(3),
+        p99Ms: +pctOf(list, 99).toFixed(3),
+        cpuP50Ms: +pctOf(cpu, 50).toFixed(3),
+        cpuP99Ms: +pctOf(cpu, 99).toFixed(3),
+        verdictKiBP50: Math.round(pctOf(kib, 50)),
+        verdictKiBMax: Math.round(kib[kib.length - 1] ?? 0),
+      },
+    ];
   }),
 );
 console.log(
@@ -92,6 +124,13 @@ console.log(
     maxMs: +times[times.length - 1]!.toFixed(3),
     lambdaViewP50Ms: +pctOf(lambdaTimes, 50).toFixed(3),
     lambdaViewP99Ms: +pctOf(lambdaTimes, 99).toFixed(3),
+    cpu: {
+      p50Ms: +pctOf(cpuTimes, 50).toFixed(3),
+      p90Ms: +pctOf(cpuTimes, 90).toFixed(3),
+      p99Ms: +pctOf(cpuTimes, 99).toFixed(3),
+      lambdaViewP50Ms: +pctOf(lambdaCpuTimes, 50).toFixed(3),
+      lambdaViewP99Ms: +pctOf(lambdaCpuTimes, 99).toFixed(3),
+    },
     verdicts,
     perEvent,
     heapAfterLoadMiB: Math.round(heapAfterLoad / 2 ** 20),

@@ -22,7 +22,8 @@ export function buildFixes(ctx: FixContext, blocks: readonly Block[]): Fix[] {
   for (const block of blocks) {
     let found: Fix[];
     if ('naclId' in block) {
-      const key = JSON.stringify([block.layer, block.naclId, block.egress, block.peerIp, block.ports]);
+      const ports = block.ports ? `${block.ports.from}-${block.ports.to}` : '';
+      const key = `${block.layer}|${block.naclId}|${block.egress}|${block.peerIp}|${ports}`;
       if (naclSeen.has(key)) continue;
       naclSeen.add(key);
       const numbers = taken.get(`${block.naclId}|${block.egress}`) ?? new Set<number>();

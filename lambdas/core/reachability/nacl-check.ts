@@ -1,7 +1,7 @@
-import type { NetworkAcl, NetworkModel } from '../model/types';
+import type { NaclEntry, NetworkAcl, NetworkModel } from '../model/types';
 import { describeTraffic } from '../rules/describe';
 import type { LayerResult, PortRange } from '../verdict/types';
-import { cidrContains } from '../util/cidr';
+import { compiledCidrs, compiledContains, ipv4Value } from './ip-match';
 import { evaluateNaclEntries, type NaclQuery, type NaclSegment, orderedEntries } from './nacl-eval';
 import type { Block, LayerOutcome } from './types';
 
@@ -65,6 +65,31 @@ const OPEN_IP = '\u0000';
 
 /** The checks of one NACL for one traffic shape (direction, protocol, ports), by signature. */
 function checksOf(nacl: NetworkAcl, query: NaclQuery): BySignature {
+  // The pairs of one dependency ask the same NACLs the same shape of question, one after the other.
+  const ports = query.ports ? query.ports.from * 65536 + query.ports.to : -1;
+  const last = lastChecks;
+  if (
+    last.nacl === nacl &&
+    last.egress === query.egress &&
+    last.protocol === query.protocol &&
+    last.ports === ports &&
+    last.bySignature.size < MAX_SIGNATURES
+  )
+    return last.bySignature;
+  const bySignature = checksFor(nacl, query, ports);
+  lastChecks = { nacl, egress: query.egress, protocol: query.protocol, ports, bySignature };
+  return bySignature;
+}
+
+let lastChecks: {
+  readonly nacl?: NetworkAcl;
+  readonly egress?: boolean;
+  readonly protocol?: string;
+  readonly ports?: number;
+  readonly bySignature: BySignature;
+} = { bySignature: new Map() };
+
+function checksFor(nacl: NetworkAcl, query: NaclQuery, ports: number): BySignature {
   let known = checks.get(nacl);
   if (!known) {
     known = [new Map(), new Map()];
@@ -76,7 +101,6 @@ function checksOf(nacl: NetworkAcl, query: NaclQuery): BySignature {
     byPorts = new Map();
     byProtocol.set(query.protocol, byPorts);
   }
-  const ports = query.ports ? query.ports.from * 65536 + query.ports.to : -1;
   let bySignature = byPorts.get(ports);
   if (!bySignature || bySignature.size >= MAX_SIGNATURES) {
     bySignature = new Map();
@@ -85,12 +109,17 @@ function checksOf(nacl: NetworkAcl, query: NaclQuery): BySignature {
   return bySignature;
 }
 
+const cidrOfEntry = (entry: NaclEntry): string => entry.cidr;
+
 /** Which of the direction's entries (in rule order) contain the IP, as bits; undefined past 30 entries. */
 function signature(nacl: NetworkAcl, query: NaclQuery): number | undefined {
   const entries = orderedEntries(nacl.entries, query.egress);
   if (entries.length > 30) return undefined;
+  const cidrs = compiledCidrs(entries, cidrOfEntry);
+  const ip = query.ip;
+  const value = ipv4Value(ip);
   let bits = 0;
-  for (let i = 0; i < entries.length; i++) if (cidrContains(entries[i]!.cidr, query.ip)) bits |= 1 << i;
+  for (let i = 0; i < entries.length; i++) if (compiledContains(cidrs[i]!, entries[i]!.cidr, ip, value)) bits |= 1 << i;
   return bits;
 }
 

@@ -1,6 +1,7 @@
 import { describeTraffic } from '../rules/describe';
 import { isIpv6 } from '../util/cidr';
 import { protocolNumber } from '../util/protocol';
+import type { NetworkAcl, Protocol } from '../model/types';
 import type { Fix } from '../verdict/types';
 import { createEntryStep } from './fix-apply';
 import { hclString, portAttributes, terraformBlock, terraformName } from './fix-format';
@@ -27,6 +28,32 @@ export function pickRuleNumber(used: ReadonlySet<number>, denyRuleNumber?: numbe
   return undefined;
 }
 
+/** Rule numbers of one direction of a NACL, kept per (immutable) NACL object. */
+const usedByNacl = new WeakMap<NetworkAcl, readonly [ReadonlySet<number>, ReadonlySet<number>]>();
+const NONE: ReadonlySet<number> = new Set();
+
+function usedNumbers(nacl: NetworkAcl | undefined, egress: boolean): ReadonlySet<number> {
+  if (!nacl) return NONE;
+  let used = usedByNacl.get(nacl);
+  if (!used) {
+    const numbers = (e: boolean) => new Set(nacl.entries.filter((x) => x.egress === e).map((x) => x.ruleNumber));
+    used = [numbers(false), numbers(true)];
+    usedByNacl.set(nacl, used);
+  }
+  return used[egress ? 1 : 0];
+}
+
+const protocolNumbers = new Map<string, string>();
+/** protocolNumber, remembered per protocol (it searches the IANA table). */
+function protocolNumberOf(protocol: Protocol): string {
+  let number = protocolNumbers.get(protocol);
+  if (number === undefined) {
+    number = protocolNumber(protocol);
+    protocolNumbers.set(protocol, number);
+  }
+  return number;
+}
+
 function cliPortArgs(protocol: string, block: NaclBlock): string {
   if (block.ports) return ` --port-range From=${block.ports.from},To=${block.ports.to}`;
   return protocol === 'icmp' || protocol === 'icmpv6' ? ' --icmp-type-code Type=-1,Code=-1' : '';
@@ -50,12 +77,8 @@ export function naclFix(ctx: FixContext, block: NaclBlock, taken: Set<number> = 
   const direction = block.egress ? 'egress' : 'ingress';
   const v6 = isIpv6(block.peerIp);
   const cidr = `${block.peerIp}/${v6 ? 128 : 32}`;
-  const nacl = ctx.model.nacl(block.naclId);
-  const used = new Set([
-    ...(nacl?.entries ?? []).filter((e) => e.egress === block.egress).map((e) => e.ruleNumber),
-    ...taken,
-  ]);
-  const ruleNumber = pickRuleNumber(used, block.denyRuleNumber);
+  const used = usedNumbers(ctx.model.nacl(block.naclId), block.egress);
+  const ruleNumber = pickRuleNumber(taken.size === 0 ? used : new Set([...used, ...taken]), block.denyRuleNumber);
   if (ruleNumber !== undefined) taken.add(ruleNumber);
   const traffic = describeTraffic(protocol, block.ports && [block.ports]);
   const purpose = block.layer === 'nacl-return' ? ' (return traffic)' : '';
@@ -73,7 +96,8 @@ export function naclFix(ctx: FixContext, block: NaclBlock, taken: Set<number> = 
     };
   }
   const cidrFlag = v6 ? '--ipv6-cidr-block' : '--cidr-block';
-  const tfProtocol = ['tcp', 'udp', 'icmp', '-1'].includes(protocol) ? protocol : protocolNumber(protocol);
+  const number = protocolNumberOf(protocol);
+  const tfProtocol = ['tcp', 'udp', 'icmp', '-1'].includes(protocol) ? protocol : number;
   const icmp = protocol === 'icmp' || protocol === 'icmpv6';
   const apply = createEntryStep(block.naclId, {
     ruleNumber,
@@ -89,7 +113,7 @@ export function naclFix(ctx: FixContext, block: NaclBlock, taken: Set<number> = 
     summary: `Allow ${traffic}${purpose} ${where} ${cidr} as rule #${ruleNumber}${ahead}${widen}`,
     awsCli:
       `aws ec2 create-network-acl-entry --network-acl-id ${block.naclId} --${direction} --rule-number ${ruleNumber} ` +
-      `--protocol ${protocolNumber(protocol)}${cliPortArgs(protocol, block)} ${cidrFlag} ${cidr} --rule-action allow`,
+      `--protocol ${number}${cliPortArgs(protocol, block)} ${cidrFlag} ${cidr} --rule-action allow`,
     terraform: terraformBlock(
       'aws_network_acl_rule',
       terraformName(ctx.name, block.layer, block.naclId, direction, block.peerIp),

@@ -22,16 +22,38 @@ export function sameEniInputs(a: NetworkModel, b: NetworkModel): (eniId: string)
 export interface LayerInputs {
   readonly sg: (eniId: string) => boolean;
   readonly nacl: (eniId: string) => boolean;
+  /** The same ENI object in both models (its subnet, VPC and addresses read the same). */
+  readonly eni: (eniId: string) => boolean;
 }
 
+const byPair = new WeakMap<NetworkModel, WeakMap<NetworkModel, LayerInputs>>();
+
+/**
+ * sameLayerInputs, made once per (a, b): every dependency a change touches asks about the same ENIs of
+ * the same two states. Kept as long as `a` lives (models and their objects are immutable).
+ */
 export function sameLayerInputs(a: NetworkModel, b: NetworkModel): LayerInputs {
-  return {
-    sg: remembered((eniId) => sgReadsTheSame(a, b, eniId)),
-    nacl:
-      a.coverage.nacls !== b.coverage.nacls
-        ? () => false
-        : remembered((eniId) => naclReadsTheSame(a, b, eniId)),
-  };
+  let byB = byPair.get(a);
+  if (!byB) {
+    byB = new WeakMap();
+    byPair.set(a, byB);
+  }
+  let inputs = byB.get(b);
+  if (!inputs) {
+    inputs = {
+      sg: remembered((eniId) => sgReadsTheSame(a, b, eniId)),
+      nacl:
+        a.coverage.nacls !== b.coverage.nacls
+          ? () => false
+          : remembered((eniId) => naclReadsTheSame(a, b, eniId)),
+      eni: remembered((eniId) => {
+        const eni = a.eni(eniId);
+        return eni !== undefined && eni === b.eni(eniId);
+      }),
+    };
+    byB.set(b, inputs);
+  }
+  return inputs;
 }
 
 function remembered(answer: (eniId: string) => boolean): (eniId: string) => boolean {

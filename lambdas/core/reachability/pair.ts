@@ -84,24 +84,35 @@ export function evaluatePair(
   };
 }
 
+/** A set of layers as bits: bit i stands for LAYERS[i] (see layerBit). */
+export type LayerMask = number;
+
+/** The bit of a layer in a LayerMask. */
+export const layerBit = (layer: Layer): LayerMask => 1 << LAYER_ORDER.indexOf(layer);
+
+export const ALL_LAYERS: LayerMask = (1 << LAYERS.length) - 1;
+
 /**
- * Whether evaluatePair would find the pair blocked, judging only the layers `judged` accepts (the
- * others are known not to block) and stopping at the first layer that blocks: no details, no fixes.
+ * Whether evaluatePair would find the pair blocked, judging only the layers of `judged` (the others
+ * are known not to block) and stopping at the first layer that blocks: no details, no fixes.
  */
 export function pairBlocked(
   model: NetworkModel,
   traffic: Traffic,
   sourceEni: NetworkInterface,
   destinationEni: NetworkInterface,
-  judged: (layer: Layer) => boolean = () => true,
+  judged: LayerMask = ALL_LAYERS,
 ): boolean {
   const source = endpointOf(sourceEni);
   const destination = endpointOf(destinationEni);
   const gated = naclGate(source, destination) !== undefined;
-  for (const [layer, check] of LAYERS) {
-    if (!judged(layer) || (gated && NACL_LAYERS.has(layer))) continue;
-    const blocks = BLOCKS[layer] ?? ((...args) => check(...args).result.status === 'block');
-    if (blocks(model, traffic, source, destination)) return true;
+  for (let i = 0; i < LAYERS.length; i++) {
+    if ((judged & (1 << i)) === 0) continue;
+    const [layer, check] = LAYERS[i]!;
+    if (gated && NACL_LAYERS.has(layer)) continue;
+    const blocks = BLOCKS[layer];
+    if (blocks ? blocks(model, traffic, source, destination) : check(model, traffic, source, destination).result.status === 'block')
+      return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@ import type { EndpointSelector } from '../config/schema';
 import {
   type Instance,
   LIVE_INSTANCE_STATES,
+  type ModelPatch,
   type NetworkInterface,
   type NetworkModel,
   type SecurityGroup,
@@ -112,6 +113,10 @@ const selections = new WeakMap<NetworkModel, Map<EndpointSelector, EndpointSelec
  * The selection is shared: never change its arrays.
  */
 export function selectEndpointOnce(model: NetworkModel, selector: EndpointSelector): EndpointSelection {
+  // A patch of NACLs, prefix lists or templates only (a NACL entry replaced) selects as its base does.
+  const base = model.overlay?.base;
+  if (base && base.coverage === model.coverage && !patchesSelections(model.overlay!.patch))
+    return selectEndpointOnce(base, selector);
   let byModel = selections.get(model);
   if (!byModel) {
     byModel = new Map();
@@ -123,6 +128,11 @@ export function selectEndpointOnce(model: NetworkModel, selector: EndpointSelect
     byModel.set(selector, selection);
   }
   return selection;
+}
+
+/** Whether a patch replaces anything a selection reads: groups, ENIs or instances. */
+function patchesSelections(patch: ModelPatch): boolean {
+  return (patch.groups?.size ?? 0) > 0 || (patch.enis?.size ?? 0) > 0 || (patch.instances?.size ?? 0) > 0;
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { Direction, NetworkModel, RulePeer } from '../model/types';
+import type { Direction, NetworkModel, RulePeer, SecurityGroup, SgRule } from '../model/types';
 import { cidrContains } from '../util/cidr';
 import type { LayerResult } from '../verdict/types';
+import { compiledCidrs, compiledContains, ipv4Value } from './ip-match';
 import { describeTrafficOf, ruleCoversTraffic } from './traffic';
 import type { Endpoint, Traffic } from './types';
 
@@ -16,6 +17,49 @@ export function peerMatches(model: NetworkModel, peer: RulePeer, target: Endpoin
   if (list?.cidrs === undefined) return { match: 'unknown', label: peer.prefixListId };
   const hit = list.cidrs.some((cidr) => cidrContains(cidr, target.ip));
   return { match: hit ? 'yes' : 'no', label: `${peer.prefixListId} (contains ${target.ip})` };
+}
+
+interface Candidates {
+  /** The group's rules of one direction covering one traffic, in rule order. */
+  readonly rules: readonly SgRule[];
+  /** Their CIDR peers compiled (see ip-match.ts). */
+  readonly cidrs: readonly (ReturnType<typeof compiledCidrs>)[number][];
+}
+/** Per (immutable) group object: direction|protocol|port -> candidate rules. */
+const candidatesByGroup = new WeakMap<SecurityGroup, Map<string, Candidates>>();
+
+/** The rules of `group` that ruleCoversTraffic for `traffic` in `direction`, kept per group object. */
+function candidateRules(group: SecurityGroup, direction: Direction, traffic: Traffic): Candidates {
+  // The pairs of one dependency ask the same groups about the same traffic object, one after the other.
+  const last = lastCandidates;
+  if (last.group === group && last.traffic === traffic && last.direction === direction) return last.found;
+  const found = candidatesFor(group, direction, traffic);
+  lastCandidates = { group, direction, traffic, found };
+  return found;
+}
+
+const NO_CANDIDATES: Candidates = { rules: [], cidrs: [] };
+let lastCandidates: {
+  readonly group?: SecurityGroup;
+  readonly direction?: Direction;
+  readonly traffic?: Traffic;
+  readonly found: Candidates;
+} = { found: NO_CANDIDATES };
+
+function candidatesFor(group: SecurityGroup, direction: Direction, traffic: Traffic): Candidates {
+  let byTraffic = candidatesByGroup.get(group);
+  if (!byTraffic) {
+    byTraffic = new Map();
+    candidatesByGroup.set(group, byTraffic);
+  }
+  const key = `${direction}|${traffic.protocol}|${traffic.port ?? ''}`;
+  let found = byTraffic.get(key);
+  if (!found) {
+    const rules = group.rules.filter((rule) => rule.direction === direction && ruleCoversTraffic(rule, traffic));
+    found = { rules, cidrs: compiledCidrs(rules, (rule) => (rule.peer.kind === 'cidr' ? rule.peer.cidr : '')) };
+    byTraffic.set(key, found);
+  }
+  return found;
 }
 
 export interface SgJudgement {
@@ -41,15 +85,27 @@ export function judgeSecurityGroups(
   const traffic = describeTrafficOf(j.traffic);
   const unknown: string[] = [];
   const missing: string[] = [];
+  const peerIp = j.peer.ip;
+  const peerValue = ipv4Value(peerIp);
   for (const groupId of j.owner.eni.groupIds) {
     const group = model.group(groupId);
     if (!group) {
       missing.push(groupId);
       continue;
     }
-    for (const rule of group.rules) {
-      if (rule.direction !== j.direction || !ruleCoversTraffic(rule, j.traffic)) continue;
-      const { match, label } = peerMatches(model, rule.peer, j.peer);
+    const { rules, cidrs } = candidateRules(group, j.direction, j.traffic);
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      const peer = rule.peer;
+      let match: PeerMatch['match'];
+      let label: string;
+      if (peer.kind === 'cidr') {
+        match = compiledContains(cidrs[i]!, peer.cidr, peerIp, peerValue) ? 'yes' : 'no';
+        label = peer.cidr;
+      } else if (peer.kind === 'sg') {
+        match = j.peer.eni.groupIds.includes(peer.groupId) ? 'yes' : 'no';
+        label = peer.groupId;
+      } else ({ match, label } = peerMatches(model, peer, j.peer));
       if (match === 'yes') {
         const by = rule.ruleId ? `rule ${rule.ruleId}` : 'a rule';
         const detail = `${groupId} (${group.groupName}) ${j.direction}: ${by} allows ${traffic} ${toFrom} ${label}`;

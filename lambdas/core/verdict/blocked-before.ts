@@ -1,11 +1,11 @@
 import type { Dependency } from '../config/schema';
 import type { NetworkModel } from '../model/types';
 import type { SideSelections } from '../reachability/evaluate-dependency';
-import { NACL_LAYERS, pairBlocked } from '../reachability/pair';
-import { sameLayerInputs } from '../reachability/pair-inputs';
+import { ALL_LAYERS, type LayerMask, layerBit, pairBlocked } from '../reachability/pair';
+import { type LayerInputs, sameLayerInputs } from '../reachability/pair-inputs';
 import { trafficOf } from '../reachability/traffic';
 import type { EniPair } from '../reachability/types';
-import type { Layer, PairResult } from './types';
+import type { PairResult } from './types';
 
 export interface BlockedBeforeInput {
   readonly before: NetworkModel;
@@ -20,15 +20,20 @@ export interface BlockedBeforeInput {
   readonly selectedBefore: (pair: EniPair) => boolean;
 }
 
-const isNacl = (layer: Layer) => NACL_LAYERS.has(layer);
-const isSg = (layer: Layer) => !NACL_LAYERS.has(layer);
+const SG_EGRESS = layerBit('sg-egress');
+const NACL_OUTBOUND = layerBit('nacl-outbound');
+const NACL_INBOUND = layerBit('nacl-inbound');
+const SG_INGRESS = layerBit('sg-ingress');
+const NACL_RETURN = layerBit('nacl-return');
 
 /**
  * Keys (`source>destination`) of the pairs blocked in `before` among those the dependency had before:
  * the same set as evaluating every such pair in `before` with evaluateDependency, for less. A layer
- * whose inputs read the same for both ENIs in both states (sameLayerInputs) has the same status as in
- * the result after; the other layers are judged in `before` for their status only, stopping at the
- * first block. A NACL entry replacement thus re-judges only the NACL layers, never the groups.
+ * whose inputs read the same in both states has the same status as in the result after: the SG layers
+ * when both ENIs' groups read the same (sameLayerInputs.sg), nacl-outbound when the source subnet's
+ * NACL and both ENIs do, nacl-inbound the destination's, nacl-return both. The other layers are judged
+ * in `before` for their status only, stopping at the first block. A NACL entry replacement thus
+ * re-judges only the NACL layers that read the replaced NACL, never the groups.
  */
 export function blockedBefore(input: BlockedBeforeInput): Set<string> {
   const { before, after, dep, selection, pairs, resultsAfter, selectedBefore } = input;
@@ -44,28 +49,39 @@ export function blockedBefore(input: BlockedBeforeInput): Set<string> {
     if (!selectedBefore(pair)) continue;
     const key = keyOf(pair);
     const { sourceEniId: s, destinationEniId: d } = pair;
-    const sgSame = same.sg(s) && same.sg(d);
-    const naclSame = same.nacl(s) && same.nacl(d);
     const known = afterByKey.get(key);
-    if (known && sgSame && naclSame) {
-      if (!known.reachable) blocked.add(key);
+    const reused = known ? sameLayers(same, s, d) : 0;
+    if (reused !== 0 && blocksIn(known!, reused)) {
+      blocked.add(key);
       continue;
     }
+    const judged = ALL_LAYERS & ~reused;
+    if (judged === 0) continue;
     const source = before.eni(s);
     const destination = before.eni(d);
     if (!source || !destination || source.eniId === destination.eniId) continue;
-    let judged: (layer: Layer) => boolean = () => true;
-    if (known && (sgSame || naclSame)) {
-      const reused = sgSame ? isSg : isNacl;
-      if (known.layers.some((l) => reused(l.layer) && l.status === 'block')) {
-        blocked.add(key);
-        continue;
-      }
-      judged = sgSame ? isNacl : isSg;
-    }
     if (pairBlocked(before, traffic, source, destination, judged)) blocked.add(key);
   }
   return blocked;
+}
+
+/** The layers of the pair (source s, destination d) that read the same in both states. */
+function sameLayers(same: LayerInputs, s: string, d: string): LayerMask {
+  let mask = 0;
+  if (same.sg(s) && same.sg(d)) mask |= SG_EGRESS | SG_INGRESS;
+  const naclS = same.nacl(s);
+  const naclD = same.nacl(d);
+  if (naclS && same.eni(d)) mask |= NACL_OUTBOUND;
+  if (naclD && same.eni(s)) mask |= NACL_INBOUND;
+  if (naclS && naclD) mask |= NACL_RETURN;
+  return mask;
+}
+
+/** Whether any layer of `mask` blocks in a pair's result (its layers are in LAYER_ORDER). */
+function blocksIn(result: PairResult, mask: LayerMask): boolean {
+  for (let i = 0; i < result.layers.length; i++)
+    if ((mask & (1 << i)) !== 0 && result.layers[i]!.status === 'block') return true;
+  return false;
 }
 
 function keyOf(p: { sourceEniId: string; destinationEniId: string }): string {

@@ -90,6 +90,23 @@ function toFinding(result: DependencyResult, pairs: readonly PairResult[], prior
  * touched instance it is attached to in either state?
  */
 function touchTest(touched: Touched, before: NetworkModel | undefined, after: NetworkModel) {
+  const made = touchTests.get(touched);
+  if (made && made.before === before && made.after === after) return made.test;
+  const test = newTouchTest(touched, before, after);
+  touchTests.set(touched, { before, after, test });
+  return test;
+}
+
+/**
+ * The touch test of the last (before, after) per Touched object: every dependency a change affects is
+ * asked about the same touched resources in the same states (their answers are kept per ENI).
+ */
+const touchTests = new WeakMap<
+  Touched,
+  { before: NetworkModel | undefined; after: NetworkModel; test: (eniId: string) => boolean }
+>();
+
+function newTouchTest(touched: Touched, before: NetworkModel | undefined, after: NetworkModel) {
   const enis = new Set(touched.eniIds);
   for (const instanceId of touched.instanceIds ?? [])
     for (const model of before ? [before, after] : [after])
@@ -127,21 +144,27 @@ function touchedPairs(
   after: SideSelections,
   isTouched: (eniId: string) => boolean,
 ): { pairs: EniPair[]; selectedBefore: (pair: EniPair) => boolean } {
-  const side = (selectedBefore: EndpointSelection | undefined, selectedAfter: EndpointSelection) => {
-    const inBefore = new Set((selectedBefore?.enis ?? []).map((e) => e.eniId));
-    const ids = new Set(inBefore);
-    for (const eni of selectedAfter.enis) ids.add(eni.eniId);
-    return { ids: [...ids], inBefore };
-  };
-  const sources = side(before?.source, after.source);
-  const destinations = side(before?.destination, after.destination);
+  const sources = sideIds(before?.source, after.source);
+  const destinations = sideIds(before?.destination, after.destination);
+  const destinationTouched = destinations.ids.map(isTouched);
   const pairs: EniPair[] = [];
   for (const s of sources.ids) {
     const sourceTouched = isTouched(s);
-    for (const d of destinations.ids)
-      if (s !== d && (sourceTouched || isTouched(d))) pairs.push({ sourceEniId: s, destinationEniId: d });
+    for (let i = 0; i < destinations.ids.length; i++) {
+      const d = destinations.ids[i]!;
+      if (s !== d && (sourceTouched || destinationTouched[i])) pairs.push({ sourceEniId: s, destinationEniId: d });
+    }
   }
   const selectedBefore = (p: EniPair) =>
     sources.inBefore.has(p.sourceEniId) && destinations.inBefore.has(p.destinationEniId);
   return { pairs, selectedBefore };
+}
+
+/** A side's ENI ids in either state (those of the state before first), and those it had before. */
+function sideIds(selectedBefore: EndpointSelection | undefined, selectedAfter: EndpointSelection) {
+  const inBefore = new Set<string>();
+  for (const eni of selectedBefore?.enis ?? []) inBefore.add(eni.eniId);
+  const ids = new Set(inBefore);
+  for (const eni of selectedAfter.enis) ids.add(eni.eniId);
+  return { ids: [...ids], inBefore };
 }
