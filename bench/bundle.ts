@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stampPathOf } from '../lambdas/adapters/files/policy-stamp';
 import { writeBundledPolicy } from '../test/support/policy';
 import type { Metafile } from 'esbuild';
 import {
@@ -70,6 +71,7 @@ try {
     const dir = join(work, variant.name);
     const { metafile } = await bundleHandler(variant.entry, dir, variant.options);
     copyFileSync(policy, join(dir, 'guardian.json'));
+    copyFileSync(stampPathOf(policy), stampPathOf(join(dir, 'guardian.json')));
     built.push({ variant, dir, metafile, runs: [] as [number, number][] });
   }
   // Interleaved, so that a busy machine weighs on every variant alike.

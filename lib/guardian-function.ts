@@ -1,7 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   AssetHashType,
@@ -14,6 +12,7 @@ import {
 import type { Construct } from 'constructs';
 import type { GuardianConfig } from '../lambdas/core/config/schema';
 import { toPolicyJson } from '../lambdas/core/config/validate-config';
+import { writeValidatedPolicy } from './bundling/policy-asset';
 import { GuardianBundlingError } from './errors';
 import { acknowledgePinnedRuntime } from './nag-suppressions';
 
@@ -68,7 +67,7 @@ export class GuardianFunction extends lambda.Function {
   constructor(scope: Construct, id: string, props: GuardianFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
     super(scope, id, {
-      code: bundledCode(props.entry, toPolicyJson(props.config)),
+      code: bundledCode(props.entry, props.config),
       handler: 'index.handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_22_X,
@@ -95,8 +94,8 @@ export class GuardianFunction extends lambda.Function {
 }
 
 /** The handler bundled at synth (skipped, as for any asset, when the stack is not being bundled). */
-function bundledCode(entry: string, policyJson: string): lambda.Code {
-  const policyHash = createHash('sha256').update(policyJson).digest('hex');
+function bundledCode(entry: string, config: GuardianConfig): lambda.Code {
+  const policyHash = createHash('sha256').update(toPolicyJson(config)).digest('hex');
   const args = ['--import', 'tsx', BUNDLE_CLI, entry];
   return lambda.Code.fromAsset(PROJECT_ROOT, {
     assetHashType: AssetHashType.OUTPUT,
@@ -113,7 +112,8 @@ function bundledCode(entry: string, policyJson: string): lambda.Code {
           });
           if (run.status !== 0)
             throw new GuardianBundlingError(`bundling ${entry} failed (${run.status ?? run.signal})`);
-          writeFileSync(join(outputDir, BUNDLED_CONFIG_NAME), policyJson);
+          // The policy and its stamp: validated here, the handlers need not validate it again.
+          writeValidatedPolicy(outputDir, BUNDLED_CONFIG_NAME, config);
           return true;
         },
       },

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { stampPathOf } from '../../lambdas/adapters/files/policy-stamp';
 import { bundleHandler, HANDLER_BUNDLE_FILE } from '../../lib/bundling/handler-bundle';
 import { makeChange } from '../../test/emulator/support/changes';
 import { exampleEvent, recordOf } from '../../test/emulator/support/cloudtrail';
@@ -85,7 +86,10 @@ export type BenchWorld = Awaited<ReturnType<typeof prepareBenchWorld>>;
 /** A handler bundled by lib/bundling (as GuardianFunction does), with the policy beside it when it reads one. */
 async function bundled(entry: string, dir: string, policy?: string): Promise<string> {
   await bundleHandler(entry, dir);
-  if (policy) copyFileSync(policy, join(dir, 'guardian.json'));
+  if (policy) {
+    copyFileSync(policy, join(dir, 'guardian.json'));
+    copyFileSync(stampPathOf(policy), stampPathOf(join(dir, 'guardian.json'))); // validated at "synth"
+  }
   return join(dir, HANDLER_BUNDLE_FILE);
 }
 

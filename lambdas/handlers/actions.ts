@@ -10,7 +10,7 @@ import { readSettings } from './settings';
 
 const logger = new Logger({ serviceName: 'sg-guardian-actions' });
 const lambda = new LambdaClient({});
-const { deps, runJob } = composeActions(readSettings(process.env), {
+const { deps, runJob } = await composeActions(readSettings(process.env), {
   invoke: (input) => lambda.send(new InvokeCommand(input)),
   functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
   log: (message, detail) => logger.info(message, detail ?? {}),

@@ -1,6 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { STSClient } from '@aws-sdk/client-sts';
 import { DynamoDbStateCache } from '../adapters/aws/dynamodb/dynamodb-state-cache';
 import { Ec2AccountReader } from '../adapters/aws/ec2/ec2-reader';
 import { Ec2Reverter } from '../adapters/aws/ec2/ec2-writer';
@@ -17,13 +16,11 @@ export function accountClients(settings: Settings, homeClient: EC2Client) {
   const roleArn = settings.SG_GUARDIAN_ROLE_ARN;
   const homeAccountId = roleArn ? accountOfArn(roleArn) : undefined;
   const homeRegion = process.env.AWS_REGION ?? '';
-  const sts = new STSClient({});
   const clients = homeAccountId
     ? new MemberAccountClients({
         homeAccountId,
         homeRegion,
         homeClient,
-        sts,
         memberRoleName: settings.SG_GUARDIAN_MEMBER_ROLE_NAME,
         externalId: settings.SG_GUARDIAN_EXTERNAL_ID,
         partition: roleArn?.split(':')[1],
@@ -34,7 +31,7 @@ export function accountClients(settings: Settings, homeClient: EC2Client) {
     clients && (account === homeAccountId || settings.SG_GUARDIAN_MEMBER_ROLE_NAME)
       ? clients.memberEc2Client(account, region)
       : undefined;
-  return { homeAccountId, homeRegion, sts, clients, clientFor };
+  return { homeAccountId, homeRegion, clients, clientFor };
 }
 
 /** A pipeline and the reader and state cache of its account and region. */
@@ -56,7 +53,7 @@ export function accountPipelines(
   options: { settings: Settings; homeClient: EC2Client; dynamodb: DynamoDBClient },
 ) {
   const { settings } = options;
-  const { homeAccountId, homeRegion, sts, clients } = accountClients(settings, options.homeClient);
+  const { homeAccountId, homeRegion, clients } = accountClients(settings, options.homeClient);
   const built = new Map<string, ScopedPipeline>();
   const inScope = (account: string) => account === homeAccountId || !!settings.SG_GUARDIAN_MEMBER_ROLE_NAME;
   const pipelineFor = (account: string, region: string): ScopedPipeline => {
@@ -100,7 +97,7 @@ export function accountPipelines(
       return { accountId, region, deps: () => sweepDeps(pipelineFor(accountId, region)) };
     });
   };
-  return { depsFor, sweepTargets, sts };
+  return { depsFor, sweepTargets };
 }
 
 function sweepDeps({ deps, reader, cache }: ScopedPipeline): SweepDeps {

@@ -36,8 +36,8 @@ export interface ComposeActionsOptions {
 }
 
 /** Every dependency of the actions function (Slack interactivity and signed links), once per cold start. */
-export function composeActions(settings: Settings, options: ComposeActionsOptions = {}) {
-  const config = readBundledConfig(settings.SG_GUARDIAN_CONFIG);
+export async function composeActions(settings: Settings, options: ComposeActionsOptions = {}) {
+  const config = await readBundledConfig(settings.SG_GUARDIAN_CONFIG);
   const ec2 = createEc2Client();
   const dynamodb = new DynamoDBClient({});
   const secrets = new SecretsManagerClient({});

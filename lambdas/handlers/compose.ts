@@ -3,7 +3,6 @@ import { Agent as HttpsAgent } from 'node:https';
 import { readBundledConfig } from '../adapters/files/bundled-config';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDbAuditLog } from '../adapters/aws/dynamodb/dynamodb-audit-log';
 import { DynamoDbDecisionStore } from '../adapters/aws/dynamodb/dynamodb-decision-store';
 import { dynamoDbStorageCheck } from '../adapters/aws/dynamodb/dynamodb-key-limits';
@@ -11,7 +10,6 @@ import { DynamoDbStateCache } from '../adapters/aws/dynamodb/dynamodb-state-cach
 import { createEc2Client, Ec2AccountReader } from '../adapters/aws/ec2/ec2-reader';
 import { Ec2Reverter } from '../adapters/aws/ec2/ec2-writer';
 import { PowertoolsMetricsSink } from '../adapters/aws/powertools-metrics';
-import { SnsNotifier } from '../adapters/aws/sns/sns-notifier';
 import { systemClock } from '../adapters/local/system-clock';
 import { LiveStateSource } from '../app/live-state-source';
 import { SignedLinks } from '../app/one-click/signed-link';
@@ -34,21 +32,23 @@ export function keepAliveRequestHandler() {
 }
 
 /**
- * Builds every dependency of the pipeline once per cold start. SDK clients get no endpoint: the SDK
- * itself honours AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) and the default credential chain.
+ * Builds every dependency of the pipeline once per cold start (awaited at module top level). SDK
+ * clients get no endpoint: the SDK itself honours AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>)
+ * and the default credential chain. The SNS notifier, like Slack, is imported on the first
+ * notification (compose-sns.ts), after the revert: most events notify nobody.
  */
-export function composePipeline(settings: Settings, metrics: Metrics) {
-  const config = readBundledConfig(settings.SG_GUARDIAN_CONFIG);
+export async function composePipeline(settings: Settings, metrics: Metrics) {
+  const config = await readBundledConfig(settings.SG_GUARDIAN_CONFIG);
   const ec2 = createEc2Client({ requestHandler: keepAliveRequestHandler() });
   const dynamodb = new DynamoDBClient({ requestHandler: keepAliveRequestHandler() });
   const reader = new Ec2AccountReader(ec2);
   const cache = new DynamoDbStateCache({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE });
   const state = new LiveStateSource({ reader, cache, config });
   const context = { region: process.env.AWS_REGION };
-  const sns = new SNSClient({});
   const notifiers: Notifier[] = [];
-  if (settings.SG_GUARDIAN_TOPIC_ARN)
-    notifiers.push(new SnsNotifier({ client: sns, topicArn: settings.SG_GUARDIAN_TOPIC_ARN, context }));
+  const topicArn = settings.SG_GUARDIAN_TOPIC_ARN;
+  if (topicArn)
+    notifiers.push(new LazyNotifier('sns', async () => (await import('./compose-sns')).snsNotifier(topicArn, context)));
   const slackSecretArn = settings.SG_GUARDIAN_SLACK_SECRET_ARN;
   if (slackSecretArn)
     notifiers.push(

@@ -11,7 +11,7 @@ import { readSettings } from './settings';
 const logger = new Logger({ serviceName: 'sg-guardian' });
 const metrics = new Metrics({ namespace: 'SgGuardian', serviceName: 'sg-guardian' });
 const settings = readSettings(process.env);
-const { depsFor, dynamodb, ec2 } = composePipeline(settings, metrics);
+const { depsFor, dynamodb, ec2 } = await composePipeline(settings, metrics);
 const ledger = new DynamoDbEventLedger({ client: dynamodb, tableName: settings.SG_GUARDIAN_IDEMPOTENCY_TABLE });
 
 /** The SDK clients the evaluator sends with (tests and benchmarks add middleware to count or fail calls). */

@@ -8,7 +8,7 @@ import { readSettings } from './settings';
 const logger = new Logger({ serviceName: 'sg-guardian-sweep' });
 const metrics = new Metrics({ namespace: 'SgGuardian', serviceName: 'sg-guardian' });
 const settings = readSettings(process.env);
-const { cache, sweepTargets } = composePipeline(settings, metrics);
+const { cache, sweepTargets } = await composePipeline(settings, metrics);
 
 /**
  * Scheduled: in every watched region of the home account and every account/region whose state is

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validatedAtSynth } from '../../lambdas/adapters/files/bundled-config';
 import { parseConfig } from '../../lambdas/core/config/parse-config';
 import { parseConfigJson } from '../../lambdas/core/config/validate-config';
 import { readSettings } from '../../lambdas/handlers/settings';
@@ -165,6 +166,17 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
 
     // Assess
     expect(parseConfigJson(bundled, 'guardian.json')).toEqual(expected);
+  });
+
+  it.each(['evaluator', 'sweeper'] as const)('stamps the %s policy as validated at synth', (name) => {
+    // Prepare
+    const path = assetFile(name, 'guardian.json');
+
+    // Act
+    const stamped = validatedAtSynth(path, readFileSync(path, 'utf8'));
+
+    // Assess: the handler reads it without validating it again (lambdas/adapters/files/bundled-config.ts)
+    expect(stamped).toBe(true);
   });
 
   it.each(['evaluator', 'sweeper'] as const)('leaves the YAML parser out of the %s bundle', (name) => {

@@ -1,5 +1,5 @@
 import type { EC2Client, EC2ClientConfig } from '@aws-sdk/client-ec2';
-import { AssumeRoleCommand, type AssumeRoleCommandOutput, type STSClient } from '@aws-sdk/client-sts';
+import type { AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
 import { createEc2Client } from './ec2/ec2-client';
 
 /** The one action the evaluator needs to work in member accounts. */
@@ -19,8 +19,12 @@ export interface MemberAccountClientsOptions {
   readonly homeRegion: string;
   /** The EC2 client of the home account and region (shared, traced). */
   readonly homeClient: EC2Client;
-  /** STS client used to assume the member role (the function's own credentials). */
-  readonly sts: STSClient;
+  /**
+   * STS client used to assume the member role (the function's own credentials). @default one built on
+   * the first AssumeRole: the STS client is imported then, so that a deployment without member
+   * accounts never loads it (BENCHMARKS.md, Cold start).
+   */
+  readonly sts?: STSClient;
   /** Role name in every member account (SG_GUARDIAN_MEMBER_ROLE_NAME). */
   readonly memberRoleName?: string;
   /** sts:ExternalId the member roles require (SG_GUARDIAN_EXTERNAL_ID). */
@@ -51,6 +55,7 @@ interface Credentials {
 export class MemberAccountClients {
   private readonly clients = new Map<string, EC2Client>();
   private readonly credentials = new Map<string, Promise<Credentials>>();
+  private sts: STSClient | undefined;
 
   constructor(private readonly options: MemberAccountClientsOptions) {}
 
@@ -98,7 +103,9 @@ export class MemberAccountClients {
       throw new MemberAccountError(`no external id to assume ${roleArn} (SG_GUARDIAN_EXTERNAL_ID)`);
     let answer: AssumeRoleCommandOutput;
     try {
-      answer = await this.options.sts.send(
+      const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
+      this.sts ??= this.options.sts ?? new STSClient({});
+      answer = await this.sts.send(
         new AssumeRoleCommand({
           RoleArn: roleArn,
           RoleSessionName: this.options.sessionName ?? 'sg-guardian',

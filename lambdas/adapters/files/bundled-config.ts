@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../core/config/errors';
 import type { GuardianConfig } from '../../core/config/schema';
-import { parseConfigJson } from '../../core/config/validate-config';
+import { policyStamp, stampPathOf } from './policy-stamp';
 
 /**
  * Reads the policy the CDK app writes beside each handler (guardian.json, from guardian.yaml at
  * synth). JSON only: the functions carry no YAML parser. Failures are ConfigErrors naming the file.
+ *
+ * A file whose stamp (`guardian.json.sha256`, written at synth after the full validation) matches
+ * its bytes is read with JSON.parse alone; any other file is validated with the zod schema, which is
+ * then imported (and built) on demand: a cold start with the stamped policy builds no config schema.
  */
-export function readBundledConfig(path: string): GuardianConfig {
+export async function readBundledConfig(path: string): Promise<GuardianConfig> {
   if (!path.endsWith('.json'))
     throw new ConfigError(path, [
       { path: '', message: 'the functions read the JSON policy written at synth (guardian.json), not YAML' },
@@ -20,5 +24,18 @@ export function readBundledConfig(path: string): GuardianConfig {
       cause: error,
     });
   }
+  if (validatedAtSynth(path, text)) return JSON.parse(text) as GuardianConfig;
+  const { parseConfigJson } = await import('../../core/config/validate-config');
   return parseConfigJson(text, path);
+}
+
+/** True when the policy's stamp exists and matches its text exactly; false on any doubt. */
+export function validatedAtSynth(path: string, text: string): boolean {
+  let stamp: string;
+  try {
+    stamp = readFileSync(stampPathOf(path), 'utf8').trim();
+  } catch {
+    return false;
+  }
+  return stamp === policyStamp(text);
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_WORLD_THRESHOLD } from './defaults';
 import { DEFAULT_DEPLOYMENT, DeploymentSchema } from './deployment-schema';
+
+export { DEFAULT_WORLD_THRESHOLD } from './defaults';
 
 const TagsSchema = z.record(z.string(), z.string());
 
@@ -105,8 +108,6 @@ export const WorldThresholdSchema = z.strictObject({
   /** Default 32: a /32 of public IPv6 (a whole ISP or RIR allocation) is the world; a /48 site is not. */
   ipv6Prefix: z.number().int().min(0).max(128).default(32),
 });
-
-export const DEFAULT_WORLD_THRESHOLD: WorldThreshold = { ipv4Prefix: 8, ipv6Prefix: 32 };
 
 export const ActionSchema = z.enum(['notify', 'revert']);
 

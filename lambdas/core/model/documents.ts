@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from '../util/zod-mini';
 import { formatPath, SnapshotError } from './snapshot-error';
 
 /** One snapshot file: its name (for messages) and its parsed JSON. */
@@ -42,8 +42,8 @@ export function prefixListEntriesFile(prefixListId: string): string {
 }
 
 /** Validates one document; throws a SnapshotError naming the file and the first bad field. */
-export function parseDocument<S extends z.ZodType>(doc: SnapshotFile, schema: S): z.output<S> {
-  const result = schema.safeParse(doc.json);
+export function parseDocument<S extends z.core.$ZodType>(doc: SnapshotFile, schema: S): z.output<S> {
+  const result = z.safeParse(schema, doc.json);
   if (result.success) return result.data;
   const [first, ...rest] = result.error.issues;
   const detail = first ? `${formatPath(first.path)}: ${readable(first.message)}` : 'invalid document';

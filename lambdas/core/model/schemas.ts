@@ -1,280 +1,239 @@
 /**
  * zod schemas for the `aws ec2 describe-*` outputs of a snapshot folder. Unknown extra keys are
  * accepted (AWS adds fields); the fields the engine uses are checked, and protocols and CIDRs come
- * out normalised.
+ * out normalised. Written with zod mini (util/zod-mini.ts); shared pieces in schema-parts.ts.
  */
-import { z } from 'zod';
-import { normalizeCidr } from '../util/cidr';
-import { hasPorts, normalizeProtocol } from '../util/protocol';
 import { resourceIdSchema as id } from '../util/resource-ids';
+import * as z from '../util/zod-mini';
+import { checkPorts, cidr, cidrV4, cidrV6, listOf, port, protocol, Tags, text } from './schema-parts';
 
-const text = z.string();
-const port = z.number().int();
+// Each document schema is built on its first parse (z.lazy): a cold start builds none of them, and a
+// container only ever builds those of the documents it reads (BENCHMARKS.md, Cold start).
 
-/** An EC2 protocol ('tcp', '6', '-1', ...) normalised with normalizeProtocol. */
-const protocol = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const normalized = normalizeProtocol(value);
-  if (normalized === undefined) {
-    ctx.addIssue({ code: 'custom', message: `not an IP protocol: ${JSON.stringify(value)}`, input: value });
-    return z.NEVER;
-  }
-  return normalized;
-});
-
-/** A CIDR of one family (or either), normalised with normalizeCidr (strict: see util/cidr-strict.ts). */
-function cidrOf(family?: 'ipv4' | 'ipv6') {
-  return z.string().transform((value, ctx) => {
-    const normalized = normalizeCidr(value);
-    const wrongFamily = family !== undefined && normalized?.includes(':') !== (family === 'ipv6');
-    if (normalized === undefined || wrongFamily) {
-      const message =
-        normalized === undefined
-          ? `not a CIDR: ${JSON.stringify(value)}`
-          : `expected an ${family === 'ipv6' ? 'IPv6' : 'IPv4'} CIDR, got ${JSON.stringify(value)}`;
-      ctx.addIssue({ code: 'custom', message, input: value });
-      return z.NEVER;
-    }
-    return normalized;
-  });
-}
-const cidr = cidrOf();
-const cidrV4 = cidrOf('ipv4');
-const cidrV6 = cidrOf('ipv6');
-
-const Tags = z.array(z.object({ Key: text, Value: text })).optional();
-
-/** tcp/udp need both ports, in order; other protocols carry -1 or ICMP type/code. */
-function checkPorts(
-  rule: { IpProtocol: string; FromPort?: number | undefined; ToPort?: number | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  if (!hasPorts(rule.IpProtocol)) return;
-  if (rule.FromPort === undefined || rule.ToPort === undefined) {
-    const field = rule.FromPort === undefined ? 'FromPort' : 'ToPort';
-    ctx.addIssue({ code: 'custom', path: [field], message: `missing (required for ${rule.IpProtocol})` });
-  } else if (rule.FromPort > rule.ToPort) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['ToPort'],
-      message: `ToPort ${rule.ToPort} < FromPort ${rule.FromPort}`,
-    });
-  }
-}
-
-export const IpPermissionSchema = z
-  .object({
-    IpProtocol: protocol,
-    FromPort: port.optional(),
-    ToPort: port.optional(),
-    IpRanges: z.array(z.object({ CidrIp: cidrV4, Description: text.optional() })).default([]),
-    Ipv6Ranges: z.array(z.object({ CidrIpv6: cidrV6, Description: text.optional() })).default([]),
-    PrefixListIds: z.array(z.object({ PrefixListId: id('prefix-list'), Description: text.optional() })).default([]),
-    UserIdGroupPairs: z
-      .array(
+export const IpPermissionSchema = z.lazy(() =>
+  z
+    .object({
+      IpProtocol: protocol,
+      FromPort: z.optional(port),
+      ToPort: z.optional(port),
+      IpRanges: listOf(z.object({ CidrIp: cidrV4, Description: z.optional(text) })),
+      Ipv6Ranges: listOf(z.object({ CidrIpv6: cidrV6, Description: z.optional(text) })),
+      PrefixListIds: listOf(z.object({ PrefixListId: id('prefix-list'), Description: z.optional(text) })),
+      UserIdGroupPairs: listOf(
         z.object({
           GroupId: id('security-group'),
-          UserId: text.optional(),
-          VpcId: text.optional(),
-          Description: text.optional(),
+          UserId: z.optional(text),
+          VpcId: z.optional(text),
+          Description: z.optional(text),
         }),
-      )
-      .default([]),
-  })
-  .superRefine(checkPorts);
+      ),
+    })
+    .check(z.superRefine(checkPorts)),
+);
 
-export const SecurityGroupsDocumentSchema = z.object({
-  SecurityGroups: z.array(
-    z.object({
-      GroupId: id('security-group'),
-      GroupName: text,
-      VpcId: text.optional(),
-      OwnerId: text.optional(),
-      Description: text.optional(),
-      Tags,
-      IpPermissions: z.array(IpPermissionSchema).default([]),
-      IpPermissionsEgress: z.array(IpPermissionSchema).default([]),
-    }),
-  ),
-});
-
-export const SecurityGroupRulesDocumentSchema = z.object({
-  SecurityGroupRules: z.array(
-    z
-      .object({
-        SecurityGroupRuleId: id('security-group-rule'),
+export const SecurityGroupsDocumentSchema = z.lazy(() =>
+  z.object({
+    SecurityGroups: z.array(
+      z.object({
         GroupId: id('security-group'),
-        GroupOwnerId: text.optional(),
-        IsEgress: z.boolean(),
-        IpProtocol: protocol,
-        FromPort: port.optional(),
-        ToPort: port.optional(),
-        CidrIpv4: cidrV4.optional(),
-        CidrIpv6: cidrV6.optional(),
-        PrefixListId: id('prefix-list').optional(),
-        ReferencedGroupInfo: z
-          .object({ GroupId: id('security-group'), UserId: text.optional(), VpcId: text.optional() })
-          .optional(),
-        Description: text.optional(),
-      })
-      .superRefine((rule, ctx) => {
-        checkPorts(rule, ctx);
-        const peers = [rule.CidrIpv4, rule.CidrIpv6, rule.PrefixListId, rule.ReferencedGroupInfo];
-        const count = peers.filter((p) => p !== undefined).length;
-        if (count !== 1)
-          ctx.addIssue({
-            code: 'custom',
-            message: `expected exactly one of CidrIpv4, CidrIpv6, PrefixListId, ReferencedGroupInfo (found ${count})`,
-          });
+        GroupName: text,
+        VpcId: z.optional(text),
+        OwnerId: z.optional(text),
+        Description: z.optional(text),
+        Tags,
+        IpPermissions: listOf(IpPermissionSchema),
+        IpPermissionsEgress: listOf(IpPermissionSchema),
       }),
-  ),
-});
+    ),
+  }),
+);
 
-export const NetworkInterfacesDocumentSchema = z.object({
-  NetworkInterfaces: z.array(
-    z.object({
-      NetworkInterfaceId: id('network-interface'),
-      SubnetId: id('subnet'),
-      VpcId: id('vpc'),
-      PrivateIpAddress: text.optional(),
-      PrivateIpAddresses: z
-        .array(z.object({ PrivateIpAddress: text, Primary: z.boolean().optional() }))
-        .default([]),
-      Ipv6Addresses: z.array(z.object({ Ipv6Address: text })).default([]),
-      Groups: z.array(z.object({ GroupId: id('security-group'), GroupName: text.optional() })).default([]),
-      Attachment: z
-        .object({ InstanceId: text.optional(), DeviceIndex: port.optional(), AttachmentId: text.optional() })
-        .optional(),
-      Description: text.optional(),
-      InterfaceType: text.optional(),
-      RequesterManaged: z.boolean().optional(),
-      RequesterId: text.optional(),
-    }),
-  ),
-});
+export const SecurityGroupRulesDocumentSchema = z.lazy(() =>
+  z.object({
+    SecurityGroupRules: z.array(
+      z
+        .object({
+          SecurityGroupRuleId: id('security-group-rule'),
+          GroupId: id('security-group'),
+          GroupOwnerId: z.optional(text),
+          IsEgress: z.boolean(),
+          IpProtocol: protocol,
+          FromPort: z.optional(port),
+          ToPort: z.optional(port),
+          CidrIpv4: z.optional(cidrV4),
+          CidrIpv6: z.optional(cidrV6),
+          PrefixListId: z.optional(id('prefix-list')),
+          ReferencedGroupInfo: z.optional(
+            z.object({ GroupId: id('security-group'), UserId: z.optional(text), VpcId: z.optional(text) }),
+          ),
+          Description: z.optional(text),
+        })
+        .check(
+          z.superRefine((rule, ctx) => {
+            checkPorts(rule, ctx);
+            const peers = [rule.CidrIpv4, rule.CidrIpv6, rule.PrefixListId, rule.ReferencedGroupInfo];
+            const count = peers.filter((p) => p !== undefined).length;
+            if (count !== 1)
+              ctx.addIssue({
+                code: 'custom',
+                message: `expected exactly one of CidrIpv4, CidrIpv6, PrefixListId, ReferencedGroupInfo (found ${count})`,
+              });
+          }),
+        ),
+    ),
+  }),
+);
 
-const NaclEntrySchema = z
-  .object({
-    RuleNumber: port,
-    Protocol: protocol,
-    RuleAction: z.enum(['allow', 'deny']),
-    Egress: z.boolean(),
-    CidrBlock: cidrV4.optional(),
-    Ipv6CidrBlock: cidrV6.optional(),
-    PortRange: z.object({ From: port, To: port }).optional(),
-    IcmpTypeCode: z.object({ Code: port, Type: port }).optional(),
-  })
-  .superRefine((entry, ctx) => {
-    if ((entry.CidrBlock === undefined) === (entry.Ipv6CidrBlock === undefined))
-      ctx.addIssue({ code: 'custom', message: 'expected exactly one of CidrBlock, Ipv6CidrBlock' });
-  });
+export const NetworkInterfacesDocumentSchema = z.lazy(() =>
+  z.object({
+    NetworkInterfaces: z.array(
+      z.object({
+        NetworkInterfaceId: id('network-interface'),
+        SubnetId: id('subnet'),
+        VpcId: id('vpc'),
+        PrivateIpAddress: z.optional(text),
+        PrivateIpAddresses: listOf(z.object({ PrivateIpAddress: text, Primary: z.optional(z.boolean()) })),
+        Ipv6Addresses: listOf(z.object({ Ipv6Address: text })),
+        Groups: listOf(z.object({ GroupId: id('security-group'), GroupName: z.optional(text) })),
+        Attachment: z.optional(
+          z.object({ InstanceId: z.optional(text), DeviceIndex: z.optional(port), AttachmentId: z.optional(text) }),
+        ),
+        Description: z.optional(text),
+        InterfaceType: z.optional(text),
+        RequesterManaged: z.optional(z.boolean()),
+        RequesterId: z.optional(text),
+      }),
+    ),
+  }),
+);
 
-export const NetworkAclsDocumentSchema = z.object({
-  NetworkAcls: z.array(
-    z.object({
-      NetworkAclId: id('network-acl'),
-      VpcId: id('vpc'),
-      IsDefault: z.boolean(),
-      Entries: z.array(NaclEntrySchema).default([]),
-      Associations: z
-        .array(z.object({ NetworkAclAssociationId: text, NetworkAclId: text.optional(), SubnetId: text }))
-        .default([]),
-      Tags,
-    }),
-  ),
-});
+const NaclEntrySchema = z.lazy(() =>
+  z
+    .object({
+      RuleNumber: port,
+      Protocol: protocol,
+      RuleAction: z.enum(['allow', 'deny']),
+      Egress: z.boolean(),
+      CidrBlock: z.optional(cidrV4),
+      Ipv6CidrBlock: z.optional(cidrV6),
+      PortRange: z.optional(z.object({ From: port, To: port })),
+      IcmpTypeCode: z.optional(z.object({ Code: port, Type: port })),
+    })
+    .check(
+      z.superRefine((entry, ctx) => {
+        if ((entry.CidrBlock === undefined) === (entry.Ipv6CidrBlock === undefined))
+          ctx.addIssue({ code: 'custom', message: 'expected exactly one of CidrBlock, Ipv6CidrBlock' });
+      }),
+    ),
+);
 
-export const PrefixListsDocumentSchema = z.object({
-  PrefixLists: z.array(
-    z.object({
-      PrefixListId: id('prefix-list'),
-      PrefixListName: text.optional(),
-      AddressFamily: z.enum(['IPv4', 'IPv6']).optional(),
-    }),
-  ),
-});
+export const NetworkAclsDocumentSchema = z.lazy(() =>
+  z.object({
+    NetworkAcls: z.array(
+      z.object({
+        NetworkAclId: id('network-acl'),
+        VpcId: id('vpc'),
+        IsDefault: z.boolean(),
+        Entries: listOf(NaclEntrySchema),
+        Associations: listOf(z.object({ NetworkAclAssociationId: text, NetworkAclId: z.optional(text), SubnetId: text })),
+        Tags,
+      }),
+    ),
+  }),
+);
 
-export const PrefixListEntriesDocumentSchema = z.object({
-  Entries: z.array(z.object({ Cidr: cidr, Description: text.optional() })).default([]),
-});
+export const PrefixListsDocumentSchema = z.lazy(() =>
+  z.object({
+    PrefixLists: z.array(
+      z.object({
+        PrefixListId: id('prefix-list'),
+        PrefixListName: z.optional(text),
+        AddressFamily: z.optional(z.enum(['IPv4', 'IPv6'])),
+      }),
+    ),
+  }),
+);
+
+export const PrefixListEntriesDocumentSchema = z.lazy(() =>
+  z.object({
+    Entries: listOf(z.object({ Cidr: cidr, Description: z.optional(text) })),
+  }),
+);
 
 /** `aws ec2 describe-instances`: instances grouped in reservations; the engine reads ids, state, tags, ENIs. */
-export const InstancesDocumentSchema = z.object({
-  Reservations: z.array(
-    z.object({
-      Instances: z
-        .array(
+export const InstancesDocumentSchema = z.lazy(() =>
+  z.object({
+    Reservations: z.array(
+      z.object({
+        Instances: listOf(
           z.object({
             InstanceId: id('instance'),
             State: z.object({ Name: text }),
             Tags,
-            VpcId: text.optional(),
-            SubnetId: text.optional(),
-            NetworkInterfaces: z
-              .array(
-                z.object({
-                  NetworkInterfaceId: id('network-interface'),
-                  Attachment: z
-                    .object({
-                      DeviceIndex: port,
-                      AttachmentId: text.optional(),
-                      NetworkCardIndex: port.optional(),
-                    })
-                    .optional(),
-                  Groups: z
-                    .array(z.object({ GroupId: id('security-group'), GroupName: text.optional() }))
-                    .default([]),
-                  SubnetId: text.optional(),
-                }),
-              )
-              .default([]),
+            VpcId: z.optional(text),
+            SubnetId: z.optional(text),
+            NetworkInterfaces: listOf(
+              z.object({
+                NetworkInterfaceId: id('network-interface'),
+                Attachment: z.optional(
+                  z.object({ DeviceIndex: port, AttachmentId: z.optional(text), NetworkCardIndex: z.optional(port) }),
+                ),
+                Groups: listOf(z.object({ GroupId: id('security-group'), GroupName: z.optional(text) })),
+                SubnetId: z.optional(text),
+              }),
+            ),
           }),
-        )
-        .default([]),
-    }),
-  ),
-});
+        ),
+      }),
+    ),
+  }),
+);
 
-export const LaunchTemplatesDocumentSchema = z.object({
-  LaunchTemplates: z.array(
-    z.object({
-      LaunchTemplateId: id('launch-template'),
-      LaunchTemplateName: text.optional(),
-      DefaultVersionNumber: port,
-      LatestVersionNumber: port.optional(),
-      Tags,
-    }),
-  ),
-});
+export const LaunchTemplatesDocumentSchema = z.lazy(() =>
+  z.object({
+    LaunchTemplates: z.array(
+      z.object({
+        LaunchTemplateId: id('launch-template'),
+        LaunchTemplateName: z.optional(text),
+        DefaultVersionNumber: port,
+        LatestVersionNumber: z.optional(port),
+        Tags,
+      }),
+    ),
+  }),
+);
 
 /** LaunchTemplateData as DescribeLaunchTemplateVersions returns it (ResponseLaunchTemplateData). */
-const LaunchTemplateDataSchema = z.object({
-  NetworkInterfaces: z
-    .array(
+const LaunchTemplateDataSchema = z.lazy(() =>
+  z.object({
+    NetworkInterfaces: listOf(
       z.object({
-        DeviceIndex: port.optional(),
+        DeviceIndex: z.optional(port),
         /** Security group ids (a list of strings here, unlike describe-instances). */
-        Groups: z.array(id('security-group')).default([]),
-        SubnetId: text.optional(),
-        NetworkCardIndex: port.optional(),
+        Groups: listOf(id('security-group')),
+        SubnetId: z.optional(text),
+        NetworkCardIndex: z.optional(port),
       }),
-    )
-    .default([]),
-  SecurityGroupIds: z.array(id('security-group')).default([]),
-  SecurityGroups: z.array(text).default([]),
-  TagSpecifications: z.array(z.object({ ResourceType: text.optional(), Tags })).default([]),
-});
+    ),
+    SecurityGroupIds: listOf(id('security-group')),
+    SecurityGroups: listOf(text),
+    TagSpecifications: listOf(z.object({ ResourceType: z.optional(text), Tags })),
+  }),
+);
 
-export const LaunchTemplateVersionsDocumentSchema = z.object({
-  LaunchTemplateVersions: z.array(
-    z.object({
-      LaunchTemplateId: id('launch-template'),
-      LaunchTemplateName: text.optional(),
-      VersionNumber: port,
-      DefaultVersion: z.boolean().default(false),
-      LaunchTemplateData: LaunchTemplateDataSchema.prefault({}),
-    }),
-  ),
-});
+export const LaunchTemplateVersionsDocumentSchema = z.lazy(() =>
+  z.object({
+    LaunchTemplateVersions: z.array(
+      z.object({
+        LaunchTemplateId: id('launch-template'),
+        LaunchTemplateName: z.optional(text),
+        VersionNumber: port,
+        DefaultVersion: z._default(z.boolean(), false),
+        LaunchTemplateData: z.prefault(LaunchTemplateDataSchema, {}),
+      }),
+    ),
+  }),
+);
 
 export type IpPermissionDoc = z.output<typeof IpPermissionSchema>;
 export type SecurityGroupDoc = z.output<typeof SecurityGroupsDocumentSchema>['SecurityGroups'][number];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../util/zod-mini';
 import type { Change, RuleUpdate } from '../events/types';
 import { normalizePorts, rulesFromPermission } from '../model/build-rules';
 import { toRuleSpec } from '../model/rule-key';
@@ -19,11 +19,15 @@ export function revertStepToChange(step: RevertStep): Change | undefined {
 
 type Parser = (input: unknown) => Change | undefined;
 
-const GroupInput = z.object({
-  GroupId: z.string(),
-  IpPermissions: z.array(IpPermissionSchema).optional(),
-  SecurityGroupRuleIds: z.array(z.string()).optional(),
-});
+// Input schemas are built on first use (z.lazy): a cold start builds none (BENCHMARKS.md, Cold start).
+
+const GroupInput = z.lazy(() =>
+  z.object({
+    GroupId: z.string(),
+    IpPermissions: z.optional(z.array(IpPermissionSchema)),
+    SecurityGroupRuleIds: z.optional(z.array(z.string())),
+  }),
+);
 
 function specs(
   groupId: string,
@@ -57,16 +61,18 @@ const revoke =
     };
   };
 
-const RuleRequest = z.object({
-  IpProtocol: z.string(),
-  FromPort: z.number().optional(),
-  ToPort: z.number().optional(),
-  CidrIpv4: z.string().optional(),
-  CidrIpv6: z.string().optional(),
-  PrefixListId: z.string().optional(),
-  ReferencedGroupId: z.string().optional(),
-  Description: z.string().optional(),
-});
+const RuleRequest = z.lazy(() =>
+  z.object({
+    IpProtocol: z.string(),
+    FromPort: z.optional(z.number()),
+    ToPort: z.optional(z.number()),
+    CidrIpv4: z.optional(z.string()),
+    CidrIpv6: z.optional(z.string()),
+    PrefixListId: z.optional(z.string()),
+    ReferencedGroupId: z.optional(z.string()),
+    Description: z.optional(z.string()),
+  }),
+);
 
 function ruleFromRequest(r: z.output<typeof RuleRequest>): RuleSpec | undefined {
   const protocol = normalizeProtocol(r.IpProtocol);
@@ -106,17 +112,19 @@ const modifyRules: Parser = (input) => {
   return { kind: 'sg-rules-modified', groupId: p.data.GroupId, updates };
 };
 
-const EntryInput = z.object({
-  NetworkAclId: z.string(),
-  RuleNumber: z.number(),
-  Egress: z.boolean(),
-  Protocol: z.string().optional(),
-  RuleAction: z.enum(['allow', 'deny']).optional(),
-  CidrBlock: z.string().optional(),
-  Ipv6CidrBlock: z.string().optional(),
-  PortRange: z.object({ From: z.number(), To: z.number() }).optional(),
-  IcmpTypeCode: z.object({ Code: z.number(), Type: z.number() }).optional(),
-});
+const EntryInput = z.lazy(() =>
+  z.object({
+    NetworkAclId: z.string(),
+    RuleNumber: z.number(),
+    Egress: z.boolean(),
+    Protocol: z.optional(z.string()),
+    RuleAction: z.optional(z.enum(['allow', 'deny'])),
+    CidrBlock: z.optional(z.string()),
+    Ipv6CidrBlock: z.optional(z.string()),
+    PortRange: z.optional(z.object({ From: z.number(), To: z.number() })),
+    IcmpTypeCode: z.optional(z.object({ Code: z.number(), Type: z.number() })),
+  }),
+);
 
 const setEntry =
   (kind: 'nacl-entry-created' | 'nacl-entry-replaced'): Parser =>

@@ -1,4 +1,5 @@
-import { DEFAULT_WORLD_THRESHOLD, type GuardianConfig } from '../config/schema';
+import { DEFAULT_WORLD_THRESHOLD } from '../config/defaults';
+import type { GuardianConfig } from '../config/schema';
 import type { NetworkModel, SecurityGroup } from '../model/types';
 import { stableId } from '../util/hash';
 import type { Finding } from '../verdict/types';

@@ -1,4 +1,5 @@
-import { DEFAULT_WORLD_THRESHOLD, type WorldThreshold } from '../config/schema';
+import { DEFAULT_WORLD_THRESHOLD } from '../config/defaults';
+import type { WorldThreshold } from '../config/schema';
 import type { Direction, NetworkModel, PrefixList, Protocol, SecurityGroup, SgRule } from '../model/types';
 import { type AddressSet, addressSetOf, unionAddresses } from '../util/cidr-set';
 import { ALL_PORTS, formatRanges, intersectRanges, mergeRanges, subtractRanges } from '../util/ports';

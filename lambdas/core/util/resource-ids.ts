@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod-mini';
 
 /**
  * The shapes of the EC2 resource ids sg-guardian reads, in one place.
@@ -54,6 +54,6 @@ export function describeId(kind: ResourceKind): string {
 }
 
 /** A zod string that must be an id of `kind`. */
-export function resourceIdSchema(kind: ResourceKind): z.ZodString {
-  return z.string().regex(PATTERNS[kind], describeId(kind));
+export function resourceIdSchema(kind: ResourceKind): z.ZodMiniString<string> {
+  return z.string().check(z.regex(PATTERNS[kind], describeId(kind)));
 }

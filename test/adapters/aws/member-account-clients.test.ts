@@ -103,6 +103,29 @@ describe('MemberAccountClients.memberEc2Client', () => {
     ]);
   });
 
+  it('builds its own STS client on the first AssumeRole when none is given', async () => {
+    // Prepare
+    serveCredentials(new Date(Date.now() + HOUR), 'ASIALAZY');
+    const factory = new MemberAccountClients({
+      homeAccountId: HOME,
+      homeRegion: 'eu-west-1',
+      homeClient,
+      memberRoleName: 'sg-guardian-revert',
+      externalId: 'ext-123',
+    });
+
+    // Act
+    const home = factory.memberEc2Client(HOME, 'us-east-1');
+    const callsBeforeMember = sts.calls().length;
+    const credentials = await factory.memberEc2Client(MEMBER, 'eu-west-1').config.credentials();
+
+    // Assess
+    expect(home).not.toBe(homeClient);
+    expect(callsBeforeMember).toBe(0);
+    expect(credentials.accessKeyId).toBe('ASIALAZY');
+    expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(1);
+  });
+
   it('shares one set of member credentials between regions until five minutes before they expire', async () => {
     // Prepare
     let now = Date.now();
