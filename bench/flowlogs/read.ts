@@ -1,12 +1,16 @@
 // npm run bench:flowlogs: reading VPC flow logs, records/s and peak RSS, each measurement in a fresh
 // process. Sizes: FLOWLOG_BENCH_RECORDS (default 1000000,10000000); format: FLOWLOG_BENCH_VERSION (2|5);
-// measurements: FLOWLOG_BENCH_MODES (default split,parse,aggregate). Sizes above FLOWLOG_BENCH_BASE
+// measurements: FLOWLOG_BENCH_MODES (default split,parse,aggregate); threads of the learning pass:
+// FLOWLOG_BENCH_THREADS (default auto, as learn; 1 = the main thread alone); FLOWLOG_BENCH_GC=1 runs each
+// measurement with --expose-gc and a full GC before the clock starts (RSS at start then excludes garbage). Sizes above FLOWLOG_BENCH_BASE
 // (default 1000000) read the generated base set several times over (through symbolic links to its
 // folder, as the reader reads a file reached twice once): the same records, but memory can only stay
 // flat if nothing is held between files.
 //   split     read + gunzip + split into lines (the floor: nothing can read flow logs faster)
 //   parse     readFlowLogs: + header, line parsing, records and items
-//   aggregate parse + FlowAggregator.add per record + finish (the learning pass), when it exists
+//   cli       (only when named) sg-guardian learn, the bundled bin, end to end (bench/flowlogs/cli.ts)
+//   aggregate the learning pass as learn runs it: readFlowLogBatches digesting each file (in worker
+//             threads when there are several) into parts merged by FlowAggregator.merge, then finish
 // Input: generated S3-style .log.gz files (bench/flowlogs/generate.ts) from the 1x bench account
 // (20,000 ENIs, its SG-to-SG and world-open rules), cached under the OS temp folder.
 import { execFileSync } from 'node:child_process';
@@ -17,8 +21,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGunzip } from 'node:zlib';
 import { readFlowLogBatches } from '../../lambdas/adapters/files/flow-log-files';
-import type { FlowRecord } from '../../lambdas/core/flowlogs/types';
+import { planFlowLogFiles } from '../../lambdas/adapters/files/flow-log-plan';
+import { digestThreads } from '../../lambdas/adapters/files/flow-log-workers';
+import { FlowAggregator } from '../../lambdas/core/flowlogs/aggregate';
+import { buildModel } from '../../lambdas/core/model/build-model';
 import { BASE_SIZE, generateAccount } from '../generate-account';
+import { measureCli } from './cli';
 import { generateFlowLogs } from './generate';
 import { topologyFromDescribe } from './topology';
 
@@ -33,6 +41,12 @@ interface Measurement {
   /** Records per second of CPU time (user + system, all threads): steadier than wall time on a busy machine. */
   perCpuSecond: number;
   peakRssMiB: number;
+  /** RSS when the clock starts (the model built, for aggregate): what the pass itself adds is the rest. */
+  startRssMiB?: number;
+  /** The main thread's V8 heap: its largest size during the pass (sampled every 50 ms), and what is live after it. */
+  heapMaxMiB?: number;
+  liveHeapMiB?: number;
+  threads?: number;
   note?: string;
 }
 
@@ -93,46 +107,53 @@ async function split(dirs: string[]): Promise<number> {
   return lines - headers;
 }
 
-async function parse(dirs: string[], add?: (record: FlowRecord) => void): Promise<number> {
+async function parse(dirs: string[]): Promise<number> {
   let records = 0;
-  if (add) {
-    // What learn does: each record handed over as read (one reused object), no item per record.
-    const onRecord = (record: FlowRecord) => {
-      records++;
-      add(record);
-    };
-    for await (const batch of readFlowLogBatches(dirs, { onRecord })) void batch;
-    return records;
-  }
   for await (const batch of readFlowLogBatches(dirs)) for (const item of batch) if (item.kind === 'record') records++;
   return records;
 }
 
+/** The learning pass as learn runs it: parts digested per file (in worker threads when there are several). */
+async function learnPass(dirs: string[], aggregator: FlowAggregator, threads: number | undefined): Promise<number> {
+  for await (const batch of readFlowLogBatches(dirs, {
+    onPart: (part) => aggregator.merge(part),
+    digest: {},
+    ...(threads !== undefined ? { threads } : {}),
+  }))
+    void batch;
+  return aggregator.finish().counts.records;
+}
+
+const MiB = (bytes: number) => Math.round(bytes / 2 ** 20);
+
 async function measure(mode: Mode, dirs: string[]): Promise<Measurement> {
-  let add: ((record: FlowRecord) => void) | undefined;
-  let finish: (() => unknown) | undefined;
+  const requested = process.env.FLOWLOG_BENCH_THREADS;
+  const threads = requested && requested !== 'auto' ? Number(requested) : undefined;
+  let aggregator: FlowAggregator | undefined;
   if (mode === 'aggregate') {
-    // The learning half may not exist yet in this tree: measured when it does.
-    const aggregate = await import('../../lambdas/core/flowlogs/aggregate').catch(() => undefined);
-    const { buildModel } = await import('../../lambdas/core/model/build-model');
-    if (!aggregate?.FlowAggregator) return { mode, records: 0, ms: 0, perSecond: 0, perCpuSecond: 0, peakRssMiB: 0, note: 'n/a' };
     const a = account();
     const model = buildModel({
       securityGroups: { file: 'describe-security-groups.json', json: JSON.parse(a.files.securityGroups) },
       networkInterfaces: { file: 'describe-network-interfaces.json', json: JSON.parse(a.files.networkInterfaces) },
       networkAcls: { file: 'describe-network-acls.json', json: JSON.parse(a.files.networkAcls) },
     });
-    const aggregator = new aggregate.FlowAggregator(model);
-    add = (record) => aggregator.add(record);
-    finish = () => aggregator.finish();
+    aggregator = new FlowAggregator(model);
   }
+  (globalThis as { gc?: () => void }).gc?.();
+  const startRss = process.memoryUsage().rss;
+  let heapMax = 0;
+  const sampler = setInterval(() => (heapMax = Math.max(heapMax, process.memoryUsage().heapTotal)), 50);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const records = mode === 'split' ? await split(dirs) : await parse(dirs, add);
-  finish?.();
+  const records =
+    mode === 'split' ? await split(dirs) : aggregator ? await learnPass(dirs, aggregator, threads) : await parse(dirs);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  clearInterval(sampler);
+  (globalThis as { gc?: () => void }).gc?.();
+  const live = process.memoryUsage().heapUsed;
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const files = await planFlowLogFiles(dirs);
   return {
     mode,
     records,
@@ -140,6 +161,10 @@ async function measure(mode: Mode, dirs: string[]): Promise<Measurement> {
     perSecond: Math.round(records / (ms / 1000)),
     perCpuSecond: Math.round(records / cpuSeconds),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    startRssMiB: MiB(startRss),
+    heapMaxMiB: MiB(heapMax),
+    liveHeapMiB: MiB(live),
+    ...(mode === 'aggregate' ? { threads: digestThreads(files, threads) } : {}),
   };
 }
 
@@ -157,7 +182,8 @@ async function main(): Promise<void> {
     const times = Math.max(1, Math.round(size / base));
     const gzBytes = (await filesUnder(dir)).reduce((n, f) => n + statSync(f).size, 0);
     const run = (mode: Mode): Measurement => {
-      const args = ['--import', 'tsx', 'bench/flowlogs/read.ts', 'measure', mode, ...copies(dir, times)];
+      const gc = process.env.FLOWLOG_BENCH_GC === '1' ? ['--expose-gc'] : [];
+      const args = [...gc, '--import', 'tsx', 'bench/flowlogs/read.ts', 'measure', mode, ...copies(dir, times)];
       const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
       const m = JSON.parse(out.trim().split('\n').pop()!) as Measurement;
       console.error(JSON.stringify({ size, version, ...m }));
@@ -170,10 +196,16 @@ async function main(): Promise<void> {
       Measurement,
       Measurement,
     ];
+    if (modes.includes('cli')) {
+      const c = measureCli(copies(dir, times), process.env.FLOWLOG_BENCH_THREADS);
+      const line = `cli ${size}: ${Math.round(c.records / (c.ms / 1000)).toLocaleString('en')}/s wall, ${Math.round(c.records / c.cpuSeconds).toLocaleString('en')}/CPU-s (${c.ms} ms, ${c.peakRssMiB} MiB peak, model load and output included)`;
+      console.error(JSON.stringify({ size, version, mode: 'cli', ...c }));
+      rows.push(`<!-- ${line} -->`);
+    }
     const info = JSON.parse(readFileSync(join(dir, '.complete'), 'utf8')) as { files: number };
     const rate = (m: Measurement) =>
       m.note ??
-      `${m.perSecond.toLocaleString('en')}/s, ${m.perCpuSecond.toLocaleString('en')}/CPU-s (${m.ms} ms, ${m.peakRssMiB} MiB)`;
+      `${m.perSecond.toLocaleString('en')}/s, ${m.perCpuSecond.toLocaleString('en')}/CPU-s (${m.ms} ms, ${m.peakRssMiB} MiB peak, ${m.startRssMiB} at start${m.threads ? `, ${m.threads} thread(s)` : ''})`;
     rows.push(
       `| ${size.toLocaleString('en')} | v${version} | ${info.files * times} (${((gzBytes * times) / 2 ** 20).toFixed(0)} MiB gz) | ${rate(s)} | ${rate(p)} | ${(s.perSecond / p.perSecond).toFixed(2)}x / ${(s.perCpuSecond / p.perCpuSecond).toFixed(2)}x | ${rate(a)} |`,
     );

@@ -23,6 +23,15 @@ interface LearnCliOptions {
   events?: string[];
   config?: string;
   format?: string;
+  threads?: string;
+}
+
+/** `--threads N` (a whole number from 1) or `auto`; undefined for auto. */
+export function parseThreads(text: string | undefined): number | undefined {
+  if (text === undefined || text === 'auto') return undefined;
+  if (!/^\d{1,3}$/.test(text) || Number(text) < 1)
+    throw new UsageError(`--threads: expected a number of threads from 1, or auto, got "${text}"`);
+  return Number(text);
 }
 
 /** ISO-8601 (2026-11-20T03:00:00Z) or Unix seconds, to Unix seconds. */
@@ -73,10 +82,12 @@ export function registerLearn(program: Command, io: Io, setExit: (code: number) 
     .option('--html <file>', 'also write a self-contained HTML report with the learned graph')
     .option('--events <path...>', 'CloudTrail history (as for replay): finds the change that started each REJECT')
     .option('--config <file>', 'current guardian.yaml: marks proposals already declared, and declared ones unseen')
+    .option('--threads <n>', 'threads reading the flow logs: 1 reads in the main thread; default auto (one per core for a few MiB and more)')
     .option('--format <fields>', 'fields of files without a header line (CloudWatch Logs exports), e.g. "${version} ${srcaddr} …"')
     .action(async (opts: LearnCliOptions) => {
       setExit(
         await runCommand(io, !!opts.json, async () => {
+          const threads = parseThreads(opts.threads);
           const since = opts.since === undefined ? undefined : parseTime(opts.since, '--since');
           const until = opts.until === undefined ? undefined : parseTime(opts.until, '--until');
           if (since !== undefined && until !== undefined && until < since)
@@ -100,6 +111,7 @@ export function registerLearn(program: Command, io: Io, setExit: (code: number) 
               ...(since !== undefined ? { since } : {}),
               ...(until !== undefined ? { until } : {}),
               ...(opts.format !== undefined ? { format: opts.format } : {}),
+              ...(threads !== undefined ? { threads } : {}),
             },
           );
           if (opts.out) await write(opts.out, report.yaml, '--out');

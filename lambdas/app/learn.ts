@@ -5,6 +5,7 @@ import { type Proposal, proposeDependencies } from '../core/flowlogs/propose';
 import { isoSeconds, proposalYaml } from '../core/flowlogs/propose-yaml';
 import { explainRejects, type RejectExplanation, type TimedChange } from '../core/flowlogs/rejects';
 import type { FlowStats } from '../core/flowlogs/stats';
+import type { FlowPart } from '../core/flowlogs/digester';
 import type { FlowItem, FlowLineProblem, FlowProgress, FlowRecord } from '../core/flowlogs/types';
 import type { NetworkModel } from '../core/model/types';
 
@@ -19,6 +20,15 @@ export type FlowLogSource = (
      * than as an item: no allocation per record. A source that does not yields record items as before.
      */
     readonly onRecord?: (record: FlowRecord) => void;
+    /**
+     * A source that honours it digests the records itself (FlowDigester with the `digest` window, maybe
+     * in several threads) and hands the parts here, in the order their records were read. Preferred to
+     * `onRecord`; the result is the same.
+     */
+    readonly onPart?: (part: FlowPart) => void;
+    readonly digest?: AggregateOptions;
+    /** Threads a digesting source may use (1: one); default: the source decides. */
+    readonly threads?: number;
   },
 ) => AsyncIterable<readonly FlowItem[]>;
 
@@ -35,6 +45,8 @@ export interface LearnDeps {
 export interface LearnOptions extends AggregateOptions {
   /** Field list for files without a header line (`${version} ${account-id} …`). */
   readonly format?: string;
+  /** Threads reading and digesting the files (1: the main thread alone); default: the source decides. */
+  readonly threads?: number;
   /** Line problems kept for the report (all are counted). Default 20. */
   readonly problemsKept?: number;
 }
@@ -84,6 +96,9 @@ export async function learnFromFlowLogs(
     ...(options.format !== undefined ? { format: options.format } : {}),
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
     onRecord: (record) => aggregator.add(record),
+    onPart: (part) => aggregator.merge(part),
+    digest: window,
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
   });
   for await (const batch of read)
     for (const item of batch) {

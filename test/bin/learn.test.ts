@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,7 @@ describe('sg-guardian learn', () => {
     ['a missing flow-log path', ['--flow-logs', 'no/such/dir'], /^sg-guardian: no\/such\/dir: no such file or folder/],
     ['a bad --since', [...FLOW_LOGS, '--since', 'yesterday'], /^sg-guardian: --since: expected an ISO-8601 time/],
     ['--until before --since', [...FLOW_LOGS, '--since', '2026-11-20T04:00:00Z', '--until', '2026-11-20T03:00:00Z'], /^sg-guardian: --until .* is before --since/],
+    ['a bad --threads', [...FLOW_LOGS, '--threads', '0'], /^sg-guardian: --threads: expected a number of threads from 1, or auto, got "0"$/],
   ])('exits 2 with one line for %s', async (_name, args, message) => {
     // Act
     const r = await run('learn', ...SNAPSHOT, ...args);
@@ -60,5 +62,21 @@ describe('sg-guardian learn', () => {
     // Assess
     expect(r.code).toBe(2);
     expect(r.err).toContain("required option '--flow-logs <path...>' not specified");
+  });
+
+  it('learns the same in worker threads, from source and from the bundled bin, as in one thread', async () => {
+    // Prepare: a build of its own (dist/ may be rebuilt by another test at the same time)
+    const dist = mkdtempSync(join(tmpdir(), 'learn-dist-'));
+    execFileSync(process.execPath, ['scripts/build-cli.mjs', dist]);
+    const args = ['learn', ...SNAPSHOT, ...FLOW_LOGS, ...INCIDENT, '--json'];
+    // Act
+    const single = await run(...args, '--threads', '1');
+    const threaded = await run(...args, '--threads', '3');
+    const bundled = execFileSync(process.execPath, [join(dist, 'cli.js'), ...args, '--threads', '2'], { encoding: 'utf8' });
+    // Assess
+    expect(single.code).toBe(0);
+    expect(JSON.parse(single.out)).toHaveProperty('counts.records', 1284);
+    expect(threaded.out).toBe(single.out);
+    expect(bundled.trimEnd()).toBe(single.out.trimEnd());
   });
 });

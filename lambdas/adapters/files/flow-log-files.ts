@@ -1,11 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
-import { createGunzip } from 'node:zlib';
+import { type DigestWindow, FlowDigester, type FlowPart } from '../../core/flowlogs/digester';
 import { DEFAULT_FIELDS, parseFormat } from '../../core/flowlogs/format';
 import type { FlowItem, FlowProgress, FlowRecord } from '../../core/flowlogs/types';
+import { chunksOf, readFailure } from './flow-log-chunks';
+import { digestFlowLogFile, type FileDigestEvent } from './flow-log-digest-file';
 import { planFlowLogFiles, type FlowLogFile } from './flow-log-plan';
 import { FlowLogTextReader } from './flow-log-text';
+import { digestInWorkers, digestThreads } from './flow-log-workers';
 
 export { FlowLogInputError } from './flow-log-plan';
 
@@ -23,10 +23,20 @@ export interface ReadFlowLogsOptions {
    * every line, valid only during the call; batches then hold only problems. Records are still counted.
    */
   readonly onRecord?: (record: FlowRecord) => void;
+  /**
+   * The learning pass, digested while reading: each file's records folded into digest parts
+   * (core/flowlogs/digester.ts, in the window `digest` gives) handed here in file order, instead of
+   * records; batches then hold only problems. Takes precedence over `onRecord`.
+   */
+  readonly onPart?: (part: FlowPart) => void;
+  readonly digest?: DigestWindow;
+  /**
+   * Threads that digest files with `onPart` (1: the main thread alone). Default: one per core when there
+   * are several files and a few MiB of them (flow-log-workers.ts). The parts, and so what is learned,
+   * are the same whatever the number.
+   */
+  readonly threads?: number;
 }
-
-/** Bytes read from disk at a time. */
-const CHUNK = 256 * 1024;
 
 /**
  * The records of VPC flow logs in files and folder trees, in file order (see planFlowLogFiles), one
@@ -48,6 +58,10 @@ export async function* readFlowLogBatches(
   const fields = options.format === undefined ? DEFAULT_FIELDS : parseFormat(options.format);
   const files = await planFlowLogFiles(paths);
   const total = { files: files.length, bytes: files.reduce((sum, f) => sum + f.size, 0) };
+  if (options.onPart) {
+    yield* digestFiles(files, fields, options.onPart, options, total);
+    return;
+  }
   const done = { files: 0, bytes: 0, records: 0, problems: 0 };
   const report = (fileBytes: number) =>
     options.onProgress?.({
@@ -109,48 +123,66 @@ export function readFlowLogs(paths: readonly string[], options: ReadFlowLogsOpti
   };
 }
 
-/** The decompressed text of a file in chunks, with the bytes read from disk so far. */
-async function* chunksOf(file: FlowLogFile): AsyncGenerator<{ text: string; bytes: number }> {
-  const gzipped = await isGzip(file.path);
-  const raw = createReadStream(file.path, { highWaterMark: CHUNK });
-  let bytes = 0;
-  if (!gzipped) {
-    const decoder = new StringDecoder('utf8');
-    for await (const buffer of raw) {
-      bytes += (buffer as Buffer).length;
-      yield { text: decoder.write(buffer as Buffer), bytes };
+type FileProgress = Extract<FileDigestEvent, { kind: 'progress' }>;
+
+/** Each file digested (in worker threads, or here), its parts handed to `onPart` and its problems yielded in file order. */
+async function* digestFiles(
+  files: readonly FlowLogFile[],
+  fields: readonly string[],
+  onPart: (part: FlowPart) => void,
+  options: ReadFlowLogsOptions,
+  total: { readonly files: number; readonly bytes: number },
+): AsyncGenerator<FlowItem[], void, undefined> {
+  const window = options.digest ?? {};
+  const threads = digestThreads(files, options.threads);
+  const done = { files: 0, bytes: 0, records: 0, problems: 0 };
+  /** Progress of the files being read, by index: counted before they end. */
+  const inFlight = new Map<number, FileProgress>();
+  const report = () => {
+    if (!options.onProgress) return;
+    const sum = { ...done };
+    for (const q of inFlight.values()) {
+      sum.bytes += q.bytes;
+      sum.records += q.records;
+      sum.problems += q.problems;
     }
-    const tail = decoder.end();
-    if (tail.length > 0) yield { text: tail, bytes };
-    return;
-  }
-  const gunzip = createGunzip({ chunkSize: CHUNK });
-  // pipe() reads raw through 'data' events: counting them here sees every compressed byte.
-  raw.on('data', (chunk) => (bytes += chunk.length));
-  raw.on('error', (error) => gunzip.destroy(error));
-  raw.pipe(gunzip);
-  gunzip.setEncoding('utf8');
-  try {
-    for await (const text of gunzip) yield { text: text as string, bytes };
-  } finally {
-    raw.destroy();
-  }
-}
-
-async function isGzip(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
-  } finally {
-    await handle.close();
+    options.onProgress({ ...sum, filesTotal: total.files, bytesTotal: total.bytes });
+  };
+  const progress = (index: number, p: FileProgress) => {
+    inFlight.set(index, p);
+    report();
+  };
+  const events =
+    threads > 1 ? digestInWorkers(files, fields, window, threads, progress) : inThread(files, fields, window, progress);
+  let index = 0;
+  for await (const event of events) {
+    if (event === undefined) {
+      const last = inFlight.get(index);
+      inFlight.delete(index);
+      done.files++;
+      done.bytes += files[index]!.size;
+      done.records += last?.records ?? 0;
+      done.problems += last?.problems ?? 0;
+      report();
+      index++;
+    } else if (event.kind === 'part') onPart(event.part);
+    else if (event.kind === 'problems') yield event.items;
   }
 }
 
-function readFailure(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR' || e.code === 'Z_STREAM_ERROR')
-    return `corrupt gzip (${e.message}); download the object again`;
-  if (e.code === 'EACCES' || e.code === 'EPERM') return `cannot read the file (${e.message}); check its permissions`;
-  return `cannot read the file (${e.message})`;
+/** The events of digesting each file in turn, in this thread; `undefined` ends a file. */
+async function* inThread(
+  files: readonly FlowLogFile[],
+  fields: readonly string[],
+  window: DigestWindow,
+  onProgress: (index: number, p: FileProgress) => void,
+): AsyncGenerator<FileDigestEvent | undefined, void, undefined> {
+  const digester = new FlowDigester(window, () => undefined);
+  for (const [index, file] of files.entries()) {
+    for await (const event of digestFlowLogFile(file, fields, digester, index === files.length - 1)) {
+      if (event.kind === 'progress') onProgress(index, event);
+      else yield event;
+    }
+    yield undefined;
+  }
 }

@@ -37,6 +37,8 @@ export class FlowLogTextReader {
     private readonly file: string,
     private readonly fields: readonly string[],
     private readonly onRecord?: (record: FlowRecord) => void,
+    /** Text fields the consumer of `onRecord` never reads (see LineParserOptions.unread). */
+    private readonly unread?: ReadonlySet<keyof FlowRecord>,
   ) {
     this.#parser = this.#make(fields);
   }
@@ -144,7 +146,11 @@ export class FlowLogTextReader {
   }
 
   #make(fields: readonly string[], timestamped = false): LineParser {
-    return makeLineParser(fields, { timestamped, reuse: this.onRecord !== undefined });
+    return makeLineParser(fields, {
+      timestamped,
+      reuse: this.onRecord !== undefined,
+      ...(this.unread ? { unread: this.unread } : {}),
+    });
   }
 
   #problem(line: number, reason: string): void {

@@ -1,8 +1,9 @@
 import type { NetworkModel, Protocol } from '../model/types';
 import { hasPorts, normalizeProtocol } from '../util/protocol';
 import { type EndpointIndex, type FlowEnds, type FlowParty, indexEndpoints, partyKey, resolveEnds } from './endpoints';
-import { DIGEST_KEPT, type DigestInput, FlowDigest } from './digest';
-import { hasPortNumbers, orient, PortEvidence } from './direction';
+import { DIGEST_KEPT, FlowDigest } from './digest';
+import { type FlowPart, FlowDigester } from './digester';
+import { PortEvidence } from './direction';
 import { RuleHits } from './rule-hits';
 import { type FlowAmount, type FlowStats, type FlowTally, Tally } from './stats';
 import type { FlowRecord } from './types';
@@ -82,22 +83,8 @@ export class FlowAggregator {
   private readonly ruleHits: RuleHits;
   private readonly logged = new Set<string>();
   private readonly digest: FlowDigest;
-  private readonly input: DigestInput = {
-    interfaceId: undefined,
-    srcIp: '',
-    dstIp: '',
-    vpcId: undefined,
-    protocol: 0,
-    action: 'ACCEPT',
-    inWindow: true,
-    side: 'dst',
-    srcPort: 0,
-    dstPort: 0,
-    bytes: 0,
-    packets: 0,
-    first: 0,
-    last: 0,
-  };
+  /** The digester of records added one by one (a reader that hands parts never makes one). */
+  private own: FlowDigester | undefined;
   private readonly counts: FlowTally = {
     records: 0,
     accepted: 0,
@@ -111,60 +98,33 @@ export class FlowAggregator {
   constructor(
     model: NetworkModel,
     private readonly options: AggregateOptions = {},
-    digestKept: number = DIGEST_KEPT,
+    private readonly digestKept: number = DIGEST_KEPT,
   ) {
     this.digest = new FlowDigest(digestKept);
     this.index = indexEndpoints(model);
     this.ruleHits = new RuleHits(model);
   }
 
+  /** One record (a reused object may be passed: nothing of it is kept). */
   add(record: FlowRecord): void {
-    this.counts.records += 1;
+    (this.own ??= new FlowDigester(this.options, (part) => this.merge(part), this.digestKept)).add(record);
+  }
+
+  /**
+   * A part digested elsewhere (a FlowDigester with the same window, maybe in a worker thread). Parts
+   * merged in the order their records were read learn exactly what adding the records would.
+   */
+  merge(part: FlowPart): void {
+    const c = part.counts;
+    this.counts.records += c.records;
+    this.counts.skipped += c.skipped;
+    this.counts.outsideWindow += c.outsideWindow;
+    this.counts.ambiguous += c.ambiguous;
     // A NODATA record still says the ENI is logged (nothing flowed): its rules can be judged.
-    const interfaceId = record.interfaceId;
-    if (interfaceId !== undefined && !this.logged.has(interfaceId) && this.index.model.eni(interfaceId))
-      this.logged.add(interfaceId);
-    const first = record.start ?? record.end;
-    const last = record.end ?? record.start;
-    const protocol = record.protocol;
-    const action = record.action;
-    const srcIp = record.pktSrcAddr ?? record.srcAddr;
-    const dstIp = record.pktDstAddr ?? record.dstAddr;
-    if (
-      (record.logStatus !== undefined && record.logStatus !== 'OK') ||
-      action === undefined ||
-      first === undefined ||
-      last === undefined ||
-      protocolName(protocol) === undefined ||
-      srcIp === undefined ||
-      dstIp === undefined
-    ) {
-      this.counts.skipped += 1;
-      return;
-    }
-    const { since, until } = this.options;
-    const inWindow = (since === undefined || last >= since) && (until === undefined || first <= until);
-    if (!inWindow) this.counts.outsideWindow += 1;
-    const ports = hasPortNumbers(protocol);
-    const side = orient(record).service;
-    if (side === 'ambiguous') this.counts.ambiguous += 1;
-    const input = this.input;
-    input.interfaceId = interfaceId;
-    input.srcIp = srcIp;
-    input.dstIp = dstIp;
-    input.vpcId = record.vpcId;
-    input.protocol = protocol!;
-    input.action = action;
-    input.inWindow = inWindow;
-    input.side = side;
-    input.srcPort = ports ? (record.srcPort ?? 0) : 0;
-    input.dstPort = ports ? (record.dstPort ?? 0) : 0;
-    input.bytes = record.bytes ?? 0;
-    input.packets = record.packets ?? 0;
-    input.first = first;
-    input.last = last;
-    if (this.digest.full) this.flush();
-    this.digest.add(input);
+    for (const id of part.digest.interfaces) if (!this.logged.has(id) && this.index.model.eni(id)) this.logged.add(id);
+    if (part.digest.size === 0) return;
+    if (this.digest.size + part.digest.size > this.digestKept) this.flush();
+    this.digest.merge(part.digest);
   }
 
   /** Resolves each distinct key once: ends, direction, edges, rule hits. */
@@ -181,6 +141,7 @@ export class FlowAggregator {
   }
 
   finish(): LearnedTraffic {
+    if (this.own) this.merge(this.own.take());
     this.flush();
     for (const p of this.pending.values()) {
       const side = this.evidence.settle(

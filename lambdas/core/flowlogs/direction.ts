@@ -47,6 +47,26 @@ function byPorts(src: number, dst: number): Orientation | undefined {
   return undefined;
 }
 
+/** The service side alone, as orient tells it, without allocating (the learning pass, once per record). */
+export function serviceSide(record: FlowRecord): ServiceSide {
+  const protocol = record.protocol;
+  if (protocol !== TCP && protocol !== UDP) return 'dst';
+  if (protocol === TCP && record.tcpFlags !== undefined) {
+    const flags = record.tcpFlags;
+    if ((flags & (SYN | ACK)) === (SYN | ACK)) return 'src';
+    if ((flags & SYN) === SYN) return 'dst';
+  }
+  const src = record.srcPort;
+  const dst = record.dstPort;
+  if (src === undefined || dst === undefined) return 'dst';
+  const low = src < dst ? src : dst;
+  const high = src < dst ? dst : src;
+  if (low === high) return 'ambiguous';
+  if ((low <= WELL_KNOWN_TO && high > WELL_KNOWN_TO) || (low < EPHEMERAL_FROM && high >= EPHEMERAL_FROM))
+    return low === dst ? 'dst' : 'src';
+  return 'ambiguous';
+}
+
 /** Orients one record from its own fields. */
 export function orient(record: FlowRecord): Orientation {
   if (!hasPortNumbers(record.protocol)) return { service: 'dst', by: 'no-ports' };

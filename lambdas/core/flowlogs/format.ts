@@ -54,6 +54,9 @@ function oneOf(...values: readonly string[]): Decoder {
 
 const text: Decoder = (line, start, end) => line.slice(start, end);
 
+/** Whether a field is free text (never invalid): skipping it changes no line's validity. */
+export const isTextField = (field: FlowField): boolean => field.decode === text;
+
 const U8 = 255;
 const U16 = 65_535;
 const U32 = 4_294_967_295;

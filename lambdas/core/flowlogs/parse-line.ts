@@ -4,7 +4,7 @@
  * regular expressions. Fields are separated by spaces (a run of spaces counts as one); `-` is a missing
  * value; a trailing `\r` is ignored.
  */
-import { DEFAULT_FIELDS, FLOW_FIELDS, INVALID, flowField, type FlowField } from './format';
+import { DEFAULT_FIELDS, FLOW_FIELDS, INVALID, flowField, isTextField, type FlowField } from './format';
 import type { FlowRecord } from './types';
 
 /** Why a line is not a record. */
@@ -29,6 +29,11 @@ export interface LineParserOptions {
    * present and undefined. The record is only valid until the next call.
    */
   readonly reuse?: boolean;
+  /**
+   * Text fields (ids, names) the caller never reads: left undefined rather than copied out of the line
+   * (one string fewer per field and line). Text is never invalid, so nothing else changes.
+   */
+  readonly unread?: ReadonlySet<keyof FlowRecord>;
 }
 
 const SPACE = 32;
@@ -47,7 +52,10 @@ export function makeLineParser(
   fields: readonly string[] = DEFAULT_FIELDS,
   options: LineParserOptions = {},
 ): LineParser {
-  const slots: (FlowField | undefined)[] = fields.map((name) => flowField(name));
+  const slots: (FlowField | undefined)[] = fields.map((name) => {
+    const field = flowField(name);
+    return field && options.unread?.has(field.property) && isTextField(field) ? undefined : field;
+  });
   const count = slots.length;
   const timestamped = options.timestamped === true;
   const properties = slots.flatMap((slot) => (slot ? [slot.property] : []));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orient, PortEvidence } from '../../../lambdas/core/flowlogs/direction';
+import { orient, PortEvidence, serviceSide } from '../../../lambdas/core/flowlogs/direction';
 import type { FlowRecord } from '../../../lambdas/core/flowlogs/types';
 
 const tcp = (srcPort: number, dstPort: number, tcpFlags?: number): FlowRecord => ({
@@ -20,11 +20,16 @@ describe('flow direction', () => {
     ['a request to a registered port from an ephemeral one', tcp(60999, 8080), 'dst', 'ephemeral-port'],
     ['two registered ports (NAT gateway source port)', tcp(5000, 8080), 'ambiguous', 'ambiguous'],
     ['icmp', { protocol: 1 }, 'dst', 'no-ports'],
+    ['udp without ports', { protocol: 17 }, 'dst', 'no-ports'],
+    ['the same port on both sides', tcp(5000, 5000), 'ambiguous', 'ambiguous'],
+    ['a SYN to an ephemeral port from a registered one', tcp(8080, 50000, 2), 'dst', 'tcp-flags'],
   ] as const)('tells the service side of %s', (_name, record, service, by) => {
     // Act
     const o = orient(record);
+    const side = serviceSide(record);
     // Assess
     expect(o).toEqual({ service, by });
+    expect(side).toBe(service);
   });
 
   it('settles an ambiguous pair on the port that met more peers, the same way for both directions', () => {
