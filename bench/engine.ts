@@ -9,6 +9,7 @@ import { dependencyIndexFor } from '../lambdas/core/verdict/dependency-index';
 import { judge } from '../lambdas/core/verdict/judge';
 import { generateChanges } from './events';
 import { BASE_SIZE, generateAccount } from './generate-account';
+import { peakRssMiB } from './peak-rss';
 
 const scale = Number(process.argv[2] ?? 1);
 const count = Number(process.argv[3] ?? 5000);
@@ -134,6 +135,6 @@ console.log(
     verdicts,
     perEvent,
     heapAfterLoadMiB: Math.round(heapAfterLoad / 2 ** 20),
-    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssMiB: Math.round(peakRssMiB()),
   }),
 );

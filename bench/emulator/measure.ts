@@ -23,6 +23,11 @@ export interface EventSample {
   readonly stages: number;
   /** Sequential stages answered before the revoke call was sent. */
   readonly stagesBeforeRevert: number;
+  /**
+   * Event in → revoke sent, the time no call was in flight: the handler's own work before the revert
+   * (parsing, judging), apart from waiting on the endpoint. NaN when no revoke was sent.
+   */
+  readonly offWireBeforeRevertMs: number;
   readonly connections: number;
   readonly stageLabels: string[];
   readonly ok: boolean;
@@ -60,11 +65,23 @@ function sampleOf(world: BenchWorld, kind: string, start: number, end: number, c
     calls: calls.length,
     stages: stages.length,
     stagesBeforeRevert: revoke ? stages.filter((s) => s.every((c) => c.end <= revoke.start)).length : Number.NaN,
+    offWireBeforeRevertMs: revoke ? offWire(start, revoke.start, calls) : Number.NaN,
     connections: world.proxy.connectionsBetween(start, end),
     stageLabels: stages.map(stageLabel),
     ok: JSON.stringify(result) === REVERTED[kind.replace(/-.*$/, '')],
     result,
   };
+}
+
+/** Of [from, to], the time no call was in flight (calls may overlap). */
+function offWire(from: number, to: number, calls: readonly TimedCall[]): number {
+  let idle = 0;
+  let cursor = from;
+  for (const c of [...calls].filter((c) => c.start < to).sort((a, b) => a.start - b.start)) {
+    if (c.start > cursor) idle += c.start - cursor;
+    cursor = Math.max(cursor, Math.min(c.end, to));
+  }
+  return idle + Math.max(0, to - cursor);
 }
 
 /** A forked warm process holding both bundles; `handle` sends one event to one of them. */

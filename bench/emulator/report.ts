@@ -55,7 +55,13 @@ export function printReport(results: Results): void {
   const warm = Object.fromEntries(
     Object.entries(results.warm).map(([kind, s]) => [
       kind,
-      { totalMs: stat(s, 'totalMs'), revertMs: stat(s, 'revertMs'), cpuMs: stat(s, 'cpuMs'), ...shape(s) },
+      {
+        totalMs: stat(s, 'totalMs'),
+        revertMs: stat(s, 'revertMs'),
+        offWireBeforeRevertMs: stat(s, 'offWireBeforeRevertMs'),
+        cpuMs: stat(s, 'cpuMs'),
+        ...shape(s),
+      },
     ]),
   );
   const cold = Object.fromEntries(
@@ -76,7 +82,7 @@ export function printReport(results: Results): void {
   const lines = ['warm (one process, interleaved):'];
   for (const [kind, w] of Object.entries(warm))
     lines.push(
-      `  ${kind.padEnd(10)} handler p50 ${w.totalMs.p50} ms p90 ${w.totalMs.p90} | revert p50 ${w.revertMs.p50} p90 ${w.revertMs.p90} | cpu p50 ${w.cpuMs.p50} | ` +
+      `  ${kind.padEnd(10)} handler p50 ${w.totalMs.p50} ms p90 ${w.totalMs.p90} | revert p50 ${w.revertMs.p50} p90 ${w.revertMs.p90} (off the wire ${w.offWireBeforeRevertMs.p50}) | cpu p50 ${w.cpuMs.p50} | ` +
         `${w.calls} calls, ${w.stages} stages (${w.stagesBeforeRevert} before revert), ${w.connections} connections | reverted ${w.reverted}/${w.n}`,
       `             ${w.sequence}`,
     );

@@ -29,6 +29,7 @@ import { BASE_SIZE, generateAccount } from '../generate-account';
 import { measureCli } from './cli';
 import { generateFlowLogs } from './generate';
 import { topologyFromDescribe } from './topology';
+import { peakRssMiB } from '../peak-rss';
 
 const SEED = 7;
 type Mode = 'split' | 'parse' | 'aggregate';
@@ -43,6 +44,8 @@ interface Measurement {
   peakRssMiB: number;
   /** RSS when the clock starts (the model built, for aggregate): what the pass itself adds is the rest. */
   startRssMiB?: number;
+  /** Highest RSS sampled (every 50 ms) while the clock ran: the pass itself, without what came before. */
+  passRssMiB?: number;
   /** The main thread's V8 heap: its largest size during the pass (sampled every 50 ms), and what is live after it. */
   heapMaxMiB?: number;
   liveHeapMiB?: number;
@@ -142,7 +145,12 @@ async function measure(mode: Mode, dirs: string[]): Promise<Measurement> {
   (globalThis as { gc?: () => void }).gc?.();
   const startRss = process.memoryUsage().rss;
   let heapMax = 0;
-  const sampler = setInterval(() => (heapMax = Math.max(heapMax, process.memoryUsage().heapTotal)), 50);
+  let rssMax = startRss;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    heapMax = Math.max(heapMax, now.heapTotal);
+    rssMax = Math.max(rssMax, now.rss);
+  }, 50);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const records =
@@ -160,8 +168,9 @@ async function measure(mode: Mode, dirs: string[]): Promise<Measurement> {
     ms: Math.round(ms),
     perSecond: Math.round(records / (ms / 1000)),
     perCpuSecond: Math.round(records / cpuSeconds),
-    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssMiB: Math.round(peakRssMiB()),
     startRssMiB: MiB(startRss),
+    passRssMiB: MiB(rssMax),
     heapMaxMiB: MiB(heapMax),
     liveHeapMiB: MiB(live),
     ...(mode === 'aggregate' ? { threads: digestThreads(files, threads) } : {}),
@@ -205,7 +214,7 @@ async function main(): Promise<void> {
     const info = JSON.parse(readFileSync(join(dir, '.complete'), 'utf8')) as { files: number };
     const rate = (m: Measurement) =>
       m.note ??
-      `${m.perSecond.toLocaleString('en')}/s, ${m.perCpuSecond.toLocaleString('en')}/CPU-s (${m.ms} ms, ${m.peakRssMiB} MiB peak, ${m.startRssMiB} at start${m.threads ? `, ${m.threads} thread(s)` : ''})`;
+      `${m.perSecond.toLocaleString('en')}/s, ${m.perCpuSecond.toLocaleString('en')}/CPU-s (${m.ms} ms, ${m.peakRssMiB} MiB peak, ${m.startRssMiB} at start, ${m.passRssMiB} in the pass${m.threads ? `, ${m.threads} thread(s)` : ''})`;
     rows.push(
       `| ${size.toLocaleString('en')} | v${version} | ${info.files * times} (${((gzBytes * times) / 2 ** 20).toFixed(0)} MiB gz) | ${rate(s)} | ${rate(p)} | ${(s.perSecond / p.perSecond).toFixed(2)}x / ${(s.perCpuSecond / p.perCpuSecond).toFixed(2)}x | ${rate(a)} |`,
     );
