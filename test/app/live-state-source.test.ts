@@ -212,12 +212,7 @@ describe('LiveStateSource around a change', () => {
     // Prepare: tcp/443 opened to the world on the web group, and an ENI moved since the last sweep
     world = phantomWorld();
     await world.source.modelFor(undefined);
-    const added: Change = {
-      kind: 'sg-rules-added',
-      groupId: 'sg-0web',
-      direction: 'ingress',
-      rules: [{ protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, ruleId: 'sgr-0open' }],
-    };
+    const added = openToWorld('sg-0web', 443, 'sgr-0open');
     world.land(added);
     world.land({ kind: 'eni-groups-set', eniId: 'eni-old1', groupIds: ['sg-0stale'] });
     world.ec2.mock.resetHistory();
@@ -238,12 +233,7 @@ describe('LiveStateSource around a change', () => {
     world = phantomWorld();
     await world.source.modelFor(undefined);
     world.land({ kind: 'sg-created', group: { groupId: 'sg-0new', groupName: 'new', vpcId: 'vpc-1', tags: {}, rules: [] } });
-    const added: Change = {
-      kind: 'sg-rules-added',
-      groupId: 'sg-0new',
-      direction: 'ingress',
-      rules: [{ protocol: 'tcp', fromPort: 22, toPort: 22, peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, ruleId: 'sgr-0ssh' }],
-    };
+    const added = openToWorld('sg-0new', 22, 'sgr-0ssh');
     world.land(added);
 
     // Act
@@ -267,3 +257,9 @@ describe('LiveStateSource around a change', () => {
     expect((await world.cache.load({ groupIds: ['sg-0stale'] })).groups).toEqual([]);
   });
 });
+
+/** An AuthorizeSecurityGroupIngress of tcp/`port` from 0.0.0.0/0 on `groupId`, as the parser gives it. */
+function openToWorld(groupId: string, port: number, ruleId: string): Change {
+  const rule = { protocol: 'tcp', fromPort: port, toPort: port, peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, ruleId } as const;
+  return { kind: 'sg-rules-added', groupId, direction: 'ingress', rules: [rule] };
+}
