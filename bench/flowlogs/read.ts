@@ -214,7 +214,7 @@ async function main(): Promise<void> {
     const info = JSON.parse(readFileSync(join(dir, '.complete'), 'utf8')) as { files: number };
     const rate = (m: Measurement) =>
       m.note ??
-      `${m.perSecond.toLocaleString('en')}/s, ${m.perCpuSecond.toLocaleString('en')}/CPU-s (${m.ms} ms, ${m.peakRssMiB} MiB peak, ${m.startRssMiB} at start, ${m.passRssMiB} in the pass${m.threads ? `, ${m.threads} thread(s)` : ''})`;
+      `${m.perSecond.toLocaleString('en')}/s, ${m.perCpuSecond.toLocaleString('en')}/CPU-s (${m.ms} ms, ${m.peakRssMiB} MiB peak, ${m.startRssMiB} at start, ${m.passRssMiB} in the pass (+${(m.passRssMiB ?? 0) - (m.startRssMiB ?? 0)})${m.threads ? `, ${m.threads} thread(s)` : ''})`;
     rows.push(
       `| ${size.toLocaleString('en')} | v${version} | ${info.files * times} (${((gzBytes * times) / 2 ** 20).toFixed(0)} MiB gz) | ${rate(s)} | ${rate(p)} | ${(s.perSecond / p.perSecond).toFixed(2)}x / ${(s.perCpuSecond / p.perCpuSecond).toFixed(2)}x | ${rate(a)} |`,
     );
