@@ -50,10 +50,11 @@ function unseenTable(r: LearnReport): string {
 
 function leastPrivilegeTables(r: LearnReport): string {
   const unused = table(
-    ['rule', 'group', 'rule admits', 'last seen'],
+    ['rule', 'group', 'direction', 'rule admits', 'last seen'],
     r.leastPrivilege.unused.map((u) => [
       `<code>${esc(u.ruleId ?? u.key)}</code>`,
       esc(`${u.groupId} (${u.groupName})`),
+      esc(u.direction),
       esc(u.rule),
       esc(u.lastSeen !== undefined ? isoSeconds(u.lastSeen) : 'never'),
     ]),
@@ -68,7 +69,7 @@ function leastPrivilegeTables(r: LearnReport): string {
       w.awsCli.length ? `<pre>${esc([...w.awsCli, '', w.terraform].join('\n'))}</pre>` : '',
     ]),
   );
-  return `<h3>Rules that admitted no flow in the window</h3>${unused}<h3>Rules open to the world</h3>${world}`;
+  return `<h3>Rules that let no flow through in the window</h3>${unused}<h3>Rules open to the world</h3>${world}`;
 }
 
 function rejectsTable(r: LearnReport): string {

@@ -102,7 +102,10 @@ function proposals(r: LearnReport): string[] {
 function leastPrivilege(r: LearnReport): string[] {
   const { unused, world, notCovered } = r.leastPrivilege;
   const lines = ['', 'Least privilege'];
-  lines.push(`  Ingress rules that admitted no flow in the window (${unused.length}):`);
+  const egress = unused.filter((u) => u.direction === 'egress').length;
+  lines.push(
+    `  Rules that let no flow through in the window (${unused.length}: ${unused.length - egress} ingress, ${egress} egress):`,
+  );
   for (const u of unused.slice(0, LISTED))
     lines.push(
       `    ${u.ruleId ?? u.key}  ${u.groupId} (${u.groupName})  ${u.rule}  last seen ${u.lastSeen !== undefined ? isoSeconds(u.lastSeen) : 'never'}`,

@@ -213,10 +213,13 @@ export class FlowAggregator {
     if (response) this.counts.returnTraffic += amount.records;
     const traffic = { protocol, ...(port !== undefined ? { port } : {}) };
     const atService = !ends.logged || (service.kind === 'eni' && ends.logged.eniId === service.eni.eniId);
+    const atClient = !ends.logged || (client.kind === 'eni' && ends.logged.eniId === client.eni.eniId);
     if (action === 'ACCEPT') {
       this.counts.accepted += amount.records;
       if (!response && atService && service.kind === 'eni')
         this.ruleHits.record(client, service.eni, traffic, amount.last, inWindow, amount.records);
+      if (!response && atClient && client.kind === 'eni')
+        this.ruleHits.recordEgress(client.eni, service, traffic, amount.last, inWindow, amount.records);
     } else this.counts.rejected += amount.records;
     if (!inWindow) return;
     const edges = action === 'ACCEPT' ? this.accepted : this.rejected;

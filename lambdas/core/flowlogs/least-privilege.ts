@@ -6,13 +6,14 @@ import type { LearnedTraffic } from './aggregate';
 import { ruleKey } from './rule-hits';
 import { aggregateSources, type ObservedSource } from './sources';
 
-/** An ingress rule of a fully logged group that admitted no flow in the window. */
+/** A rule of a fully logged group that admitted (ingress) or let out (egress) no flow in the window. */
 export interface UnusedRule {
   readonly key: string;
   readonly ruleId?: string;
   readonly groupId: string;
   readonly groupName: string;
-  /** 'tcp 8000 from 10.0.0.0/16'. */
+  readonly direction: 'ingress' | 'egress';
+  /** 'tcp 8000 from 10.0.0.0/16', 'all traffic to 0.0.0.0/0'. */
   readonly rule: string;
   /** Last flow it admitted anywhere in the logs (before the window), when any. */
   readonly lastSeen?: number;
@@ -53,7 +54,7 @@ function ports(rule: SgRule): string {
 export function describeRule(rule: SgRule): string {
   const peer =
     rule.peer.kind === 'cidr' ? rule.peer.cidr : rule.peer.kind === 'sg' ? rule.peer.groupId : rule.peer.prefixListId;
-  return `${ports(rule)} from ${peer}`;
+  return `${ports(rule)} ${rule.direction === 'egress' ? 'to' : 'from'} ${peer}`;
 }
 
 function permissions(rule: SgRule, sources: readonly ObservedSource[]): string {
@@ -110,9 +111,10 @@ function coverage(model: NetworkModel, traffic: LearnedTraffic): { covered: Secu
 }
 
 /**
- * Least privilege from what the flow logs saw: ingress rules of fully logged groups that admitted no
- * flow in the window, and for each rule open to the world (0.0.0.0/0, ::/0) the sources seen through
- * it as a replacement (authorize the sources, then revoke the world rule; Terraform for the new rules).
+ * Least privilege from what the flow logs saw: rules of fully logged groups that admitted no flow in
+ * the window (ingress: no client came in through it; egress: no connection went out through it), and
+ * for each ingress rule open to the world (0.0.0.0/0, ::/0) the sources seen through it as a
+ * replacement (authorize the sources, then revoke the world rule; Terraform for the new rules).
  */
 export function leastPrivilege(model: NetworkModel, traffic: LearnedTraffic): LeastPrivilege {
   const { covered, notCovered } = coverage(model, traffic);
@@ -120,7 +122,6 @@ export function leastPrivilege(model: NetworkModel, traffic: LearnedTraffic): Le
   const world: WorldRuleReplacement[] = [];
   for (const group of covered)
     for (const rule of group.rules) {
-      if (rule.direction !== 'ingress') continue;
       const hit = traffic.ruleHits.get(rule);
       const base = {
         key: ruleKey(rule),
@@ -130,10 +131,11 @@ export function leastPrivilege(model: NetworkModel, traffic: LearnedTraffic): Le
         rule: describeRule(rule),
       };
       if (!hit || hit.flowsInWindow === 0) {
-        unused.push({ ...base, ...(hit?.lastSeen !== undefined ? { lastSeen: hit.lastSeen } : {}) });
+        const lastSeen = hit?.lastSeen !== undefined ? { lastSeen: hit.lastSeen } : {};
+        unused.push({ ...base, direction: rule.direction, ...lastSeen });
         continue;
       }
-      if (rule.peer.kind !== 'cidr' || !isWorldCidr(rule.peer.cidr)) continue;
+      if (rule.direction !== 'ingress' || rule.peer.kind !== 'cidr' || !isWorldCidr(rule.peer.cidr)) continue;
       const all = aggregateSources(hit.sources);
       const truncated = hit.sourcesTruncated || all.length > SOURCES_LISTED;
       const sources = all.slice(0, SOURCES_LISTED);

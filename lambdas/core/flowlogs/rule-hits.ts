@@ -15,7 +15,7 @@ export interface RuleHit {
   lastSeen?: number;
   /** Flows inside the window. */
   flowsInWindow: number;
-  /** Who it admitted in the window: sorted group ids joined by '+', or a host CIDR -> flows (capped). */
+  /** Who it admitted in the window (an egress rule: where it let flows go): sorted group ids joined by '+', or a host CIDR -> flows (capped). */
   readonly sources: Map<string, number>;
   /** More distinct sources than kept. */
   sourcesTruncated: boolean;
@@ -39,22 +39,34 @@ function outsider(ip: string): NetworkInterface {
 
 /**
  * Per-rule hit tracking for least privilege: which ingress rules of the service ENI's groups admit each
- * accepted flow (every rule that would, so a rule doubled by a wider one is never called unused).
- * Matching is the engine's own (ruleCoversTraffic, peerMatches), the rules covering the traffic cached per (service groups, traffic).
+ * accepted flow, and which egress rules of the client ENI's groups let it out (every rule that would, so
+ * a rule doubled by a wider one is never called unused). Replies need no rule (security groups are
+ * stateful): only the client's opening direction counts. Matching is the engine's own
+ * (ruleCoversTraffic, peerMatches), the rules covering the traffic cached per (ENI, direction, traffic).
  */
 export class RuleHits {
   private readonly hits = new Map<string, RuleHit>();
-  /** Ingress rules covering the traffic, per service ENI, protocol and port (no string keys per record). */
-  private readonly candidates = new Map<NetworkInterface, Map<string, Map<number, readonly SgRule[]>>>();
+  /** Rules covering the traffic, per direction, ENI, protocol and port (no string keys per record). */
+  private readonly candidates = {
+    ingress: new Map<NetworkInterface, Map<string, Map<number, readonly SgRule[]>>>(),
+    egress: new Map<NetworkInterface, Map<string, Map<number, readonly SgRule[]>>>(),
+  };
   private cached = 0;
 
   constructor(private readonly model: NetworkModel) {}
 
-  /** `flows` accepted flows (records) from `client` to `service`, the last of them ending at `at`. */
+  /** `flows` accepted flows (records) from `client` to `service`, as the service's ENI logged them. */
   record(client: FlowParty, service: NetworkInterface, traffic: Traffic, at: number, inWindow: boolean, flows = 1): void {
     const target = { eni: client.kind === 'eni' ? client.eni : outsider(client.ip), ip: client.ip };
-    for (const rule of this.covering(service, traffic))
+    for (const rule of this.covering('ingress', service, traffic))
       if (peerMatches(this.model, rule.peer, target).match === 'yes') this.hit(rule, client, at, inWindow, flows);
+  }
+
+  /** `flows` accepted flows from the `client` ENI out to `service`, as the client's ENI logged them. */
+  recordEgress(client: NetworkInterface, service: FlowParty, traffic: Traffic, at: number, inWindow: boolean, flows = 1): void {
+    const target = { eni: service.kind === 'eni' ? service.eni : outsider(service.ip), ip: service.ip };
+    for (const rule of this.covering('egress', client, traffic))
+      if (peerMatches(this.model, rule.peer, target).match === 'yes') this.hit(rule, service, at, inWindow, flows);
   }
 
   /** Every rule tracked so far (rules never hit are not here: the caller lists the groups' rules). */
@@ -62,15 +74,17 @@ export class RuleHits {
     return this.hits.get(ruleKey(rule));
   }
 
-  private covering(service: NetworkInterface, traffic: Traffic): readonly SgRule[] {
-    let byProtocol = this.candidates.get(service);
+  private covering(direction: 'ingress' | 'egress', eni: NetworkInterface, traffic: Traffic): readonly SgRule[] {
+    const candidates = this.candidates[direction];
+    let byProtocol = candidates.get(eni);
     if (!byProtocol) {
       if (this.cached >= CACHE_LIMIT) {
-        this.candidates.clear();
+        this.candidates.ingress.clear();
+        this.candidates.egress.clear();
         this.cached = 0;
       }
       byProtocol = new Map();
-      this.candidates.set(service, byProtocol);
+      candidates.set(eni, byProtocol);
     }
     let byPort = byProtocol.get(traffic.protocol);
     if (!byPort) {
@@ -81,9 +95,9 @@ export class RuleHits {
     let rules = byPort.get(port);
     if (!rules) {
       const found: SgRule[] = [];
-      for (const groupId of service.groupIds)
+      for (const groupId of eni.groupIds)
         for (const rule of this.model.group(groupId)?.rules ?? [])
-          if (rule.direction === 'ingress' && ruleCoversTraffic(rule, traffic)) found.push(rule);
+          if (rule.direction === direction && ruleCoversTraffic(rule, traffic)) found.push(rule);
       rules = found;
       byPort.set(port, rules);
       this.cached += 1;

@@ -40,7 +40,7 @@ describe('least privilege from flow logs', () => {
     // Act
     const lp = leastPrivilege(model, aggregator.finish());
     // Assess
-    const nginxUnused = lp.unused.filter((u) => u.groupId === 'sg-0nginx456');
+    const nginxUnused = lp.unused.filter((u) => u.groupId === 'sg-0nginx456' && u.direction === 'ingress');
     expect(nginxUnused.map((u) => u.ruleId).sort()).toEqual(['sgr-0nginxi00', 'sgr-0nginxi01', 'sgr-0nginxi11']);
     expect(nginxUnused.find((u) => u.ruleId === 'sgr-0nginxi00')?.lastSeen).toBe(T - 7200 + 30);
     const world = lp.world.find((w) => w.ruleId === 'sgr-0nginxi10');
@@ -50,6 +50,35 @@ describe('least privilege from flow logs', () => {
       'aws ec2 revoke-security-group-ingress --group-id sg-0nginx456 --security-group-rule-ids sgr-0nginxi10',
     );
     expect(world?.terraform).toContain('cidr_ipv4         = "203.0.113.8/32"');
+  });
+
+  it('counts an egress rule for the connections its group opens, never for the replies it sends', async () => {
+    // Prepare: nginx opens connections to the backend on 8080 (logged at both ends); every ENI logs
+    const { model } = await loadExamples();
+    const aggregator = new FlowAggregator(model, { since: T });
+    const reply = (eni: string, src: string, dst: string): FlowRecord => ({
+      ...syn(eni, src, dst, 40000),
+      srcPort: 8080,
+      tcpFlags: 18,
+    });
+    const records = [
+      syn('eni-0nginx1a', '10.0.1.10', '10.0.2.10', 8080),
+      syn('eni-0backend1a', '10.0.1.10', '10.0.2.10', 8080),
+      reply('eni-0backend1a', '10.0.2.10', '10.0.1.10'),
+      reply('eni-0nginx1a', '10.0.2.10', '10.0.1.10'),
+      ...['eni-0nginx2a', 'eni-0backend2a', 'eni-0backend2b'].map(quiet),
+    ];
+    for (const r of records) aggregator.add(r);
+
+    // Act
+    const lp = leastPrivilege(model, aggregator.finish());
+
+    // Assess: nginx's egress let the connections out; the backend's only answered (stateful: no rule needed)
+    const egress = lp.unused.filter((u) => u.direction === 'egress');
+    expect(egress.map((u) => u.ruleId)).toEqual(['sgr-0backende00']);
+    expect(egress[0]?.rule).toBe('all traffic to 0.0.0.0/0');
+    expect(lp.unused.some((u) => u.ruleId === 'sgr-0nginxe00')).toBe(false);
+    expect(lp.world.every((w) => !w.ruleId?.includes('e00'))).toBe(true);
   });
 
   it('never calls a rule unused when some ENI of its group logged nothing', async () => {
