@@ -88,7 +88,8 @@ function offWire(from: number, to: number, calls: readonly TimedCall[]): number 
 export async function startWarmProcess(world: BenchWorld) {
   const child: ChildProcess = fork(world.bundles.warmChild, [world.bundles.evaluator, world.bundles.floor], {
     env: { ...world.env, NODE_OPTIONS: DEPLOYED_NODE_OPTIONS },
-    execArgv: [],
+    // BENCH_WARM_NODE_ARGS: extra node flags for the warm process (e.g. --cpu-prof --cpu-prof-dir=DIR).
+    execArgv: (process.env.BENCH_WARM_NODE_ARGS ?? '').split(' ').filter(Boolean),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let waiting: { resolve: (m: unknown) => void; reject: (e: Error) => void } | undefined;
@@ -103,10 +104,18 @@ export async function startWarmProcess(world: BenchWorld) {
       const answer = (await answered) as WarmAnswer;
       if (answer.error) throw new Error(`${kind} failed: ${answer.error}`);
       const calls = await callsSince(world, answer.start);
+      if (process.env.BENCH_TIMELINE) console.error(timeline(kind, answer, calls));
       return { ...sampleOf(world, kind, answer.start, answer.end, calls, answer.result), cpuMs: answer.cpuMs };
     },
     stop: () => child.kill(),
   };
+}
+
+/** BENCH_TIMELINE=1: each warm event's calls, in ms from the event in (sent-answered), and its end. */
+function timeline(kind: string, answer: WarmAnswer, calls: readonly TimedCall[]): string {
+  const at = (t: number) => (t - answer.start).toFixed(1);
+  const parts = calls.map((c) => `${c.action} ${at(c.start)}-${at(c.end)}`);
+  return `${kind.padEnd(9)} ${parts.join(' | ')} | end ${at(answer.end)}`;
 }
 
 /** One cold process of a bundle on one event (nodeOptions as NODE_OPTIONS). */

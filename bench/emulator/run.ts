@@ -53,6 +53,8 @@ try {
   printReport({ warm, cold });
 } finally {
   await world.close();
-  rmSync(work, { recursive: true, force: true });
+  // BENCH_KEEP_WORK=1 keeps the bundles (and their source maps, to read a --cpu-prof profile by).
+  if (process.env.BENCH_KEEP_WORK) console.error(`bundles kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
   moto.stop();
 }

@@ -36,9 +36,24 @@ export interface LedgerRun {
   complete(done: { progress: LedgerProgress; result: EventSummary }, writes: () => Promise<void>): Promise<void>;
 }
 
-/** Sends the claim of `eventId` now and returns the run; its steps go to `ledger`. */
-export function startLedgerRun(ledger: EventLedger, eventId: string, leaseUntil: Date): LedgerRun {
-  const claim = ledger.claim(eventId, leaseUntil);
+/**
+ * Sends the claim of `eventId` and returns the run; its steps go to `ledger`. With `sendAfter`, the claim
+ * is sent once that settles (the handler passes the next turn of the event loop, so that the state reads
+ * go out first: an endpoint that serves one request at a time answers them first, and the judging then
+ * overlaps the claim instead of following it); either way nothing is reverted before the claim answers.
+ */
+export function startLedgerRun(
+  ledger: EventLedger,
+  eventId: string,
+  leaseUntil: Date,
+  sendAfter?: Promise<unknown>,
+): LedgerRun {
+  const claim = sendAfter
+    ? sendAfter.then(
+        () => ledger.claim(eventId, leaseUntil),
+        () => ledger.claim(eventId, leaseUntil),
+      )
+    : ledger.claim(eventId, leaseUntil);
   // Awaited later (with the reads); a failure must not count as unhandled before then.
   claim.catch(() => undefined);
   return {

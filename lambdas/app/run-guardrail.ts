@@ -42,8 +42,8 @@ export interface GuardrailResult {
 /** A run that resumes what earlier runs of the same event did (the event ledger). */
 export interface GuardrailSteps {
   /**
-   * What earlier runs did, awaited together with the state reads (both are free of side effects, so
-   * they go concurrently); undefined: the event was completed before, do nothing.
+   * What earlier runs did, awaited after the state reads and the judging (all free of side effects, so
+   * they go concurrently) and before any side effect; undefined: the event was completed before, do nothing.
    */
   readonly done: Promise<LedgerProgress | undefined>;
   /** Saves the progress once the revert answered, while the notifications go out. */
@@ -77,10 +77,16 @@ export async function resumeGuardrail(
   steps: GuardrailSteps,
 ): Promise<ResumedResult | undefined> {
   const change = event.status === 'parsed' ? event.change : undefined;
-  const [done, model] = await Promise.all([steps.done, deps.state.modelFor(change)]);
-  if (!done) return undefined;
+  // Judged as soon as the state is in, while what earlier runs did may still be on its way: judging has
+  // no side effect, and the revert below waits for `done`. A recorded verdict replaces this one.
+  steps.done.catch(() => undefined); // awaited below; its failure must not count as unhandled meanwhile
+  const model = await deps.state.modelFor(change);
   const input = { event, model, config: deps.config, now: deps.clock.now() };
-  const verdict = done.verdict ?? (deps.audit ? await judgeWithAuditedOpenings(input, deps.audit) : judge(input));
+  const judged = deps.audit ? judgeWithAuditedOpenings(input, deps.audit) : Promise.resolve(judge(input));
+  judged.catch(() => undefined);
+  const done = await steps.done;
+  if (!done) return undefined;
+  const verdict = done.verdict ?? (await judged);
   const revertedNow = done.revert === undefined && verdict.action === 'revert';
   const revert = done.revert ?? (await maybeRevert(verdict, deps));
   // A failed save is not fatal: the final write, or the progress saved on failure, records it again.

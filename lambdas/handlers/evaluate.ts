@@ -32,7 +32,10 @@ async function evaluate(event: unknown, context: Context) {
   logger.appendKeys({ eventId });
   const results: EventSummary[] = [];
   for (const item of events) {
-    const run = eventId !== undefined && events.length === 1 ? startLedgerRun(ledger, eventId, leaseUntil(context)) : undefined;
+    const run =
+      eventId !== undefined && events.length === 1
+        ? startLedgerRun(ledger, eventId, leaseUntil(context), nextTurn())
+        : undefined;
     const r = await processEvent(item, depsFor(item.meta), run);
     if (r.status === 'completed') {
       logger.info('event already completed: nothing done', { ...r.stored });
@@ -44,6 +47,11 @@ async function evaluate(event: unknown, context: Context) {
     results.push(summary);
   }
   return jsonRoundTrip({ results });
+}
+
+/** Settles on the event loop's next turn: once the reads started in this one are on the wire. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Answers are what the ledger stores (JSON): the first run answers as a repeat would. */

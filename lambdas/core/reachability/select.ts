@@ -7,9 +7,10 @@ import {
   type NetworkModel,
   type SecurityGroup,
 } from '../model/types';
+import { byCodeUnits } from '../util/compare';
 
-const byGroupId = (a: SecurityGroup, b: SecurityGroup) => a.groupId.localeCompare(b.groupId);
-const byEniId = (a: NetworkInterface, b: NetworkInterface) => a.eniId.localeCompare(b.eniId);
+const byGroupId = (a: SecurityGroup, b: SecurityGroup) => byCodeUnits(a.groupId, b.groupId);
+const byEniId = (a: NetworkInterface, b: NetworkInterface) => byCodeUnits(a.eniId, b.eniId);
 
 /** What an endpoint selector picks in a model. */
 export interface EndpointSelection {
@@ -94,7 +95,7 @@ function selectByInstances(model: NetworkModel, selector: EndpointSelector): End
       const group = model.group(id);
       if (group) groups.set(id, group);
     }
-  instances.sort((a, b) => a.instanceId.localeCompare(b.instanceId));
+  instances.sort((a, b) => byCodeUnits(a.instanceId, b.instanceId));
   return { groups: [...groups.values()].sort(byGroupId), enis: selected, instances, listedEniIds };
 }
 

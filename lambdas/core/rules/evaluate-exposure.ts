@@ -9,6 +9,7 @@ import { describeTraffic } from './describe';
 import { exposedPorts } from './exposure';
 import type { ExposureContext, ExposureRule, GroupExposure, RuleHit } from './types';
 import { describeSpace, scaledSeverity } from './world-breadth';
+import { byCodeUnits } from '../util/compare';
 
 export interface ExposureOptions {
   /** Only these groups (unknown ids are ignored); every group of the model otherwise. */
@@ -27,7 +28,7 @@ function groupsToCheck(model: NetworkModel, groupIds?: Iterable<string>): Securi
   const groups = groupIds
     ? [...new Set(groupIds)].flatMap((id) => model.group(id) ?? [])
     : [...model.groups()];
-  return groups.sort((a, b) => a.groupId.localeCompare(b.groupId));
+  return groups.sort((a, b) => byCodeUnits(a.groupId, b.groupId));
 }
 
 /** '0.0.0.0/1 + 128.0.0.0/1 (the whole IPv4 internet; rules sgr-a, sgr-b)'. */

@@ -66,15 +66,24 @@ export async function batchGetAll(
 export type TableWrites = Record<string, WriteRequest[]>;
 
 const held = new AsyncLocalStorage<TableWrites>();
+let holding = 0;
 
 /**
  * Runs `work` and returns the batch writes it made, held instead of sent (any store writing through
  * batchWriteAll in `work`'s async context: the audit log, the state caches), so that the caller sends
  * them together with its own (batchWriteTables): the end of an event in one request.
+ *
+ * The storage is disabled again once no hold is running: an enabled AsyncLocalStorage keeps Node's
+ * promise hooks on for the whole process, which every later promise (the SDK's middleware) pays for.
  */
 export async function holdWrites(work: () => Promise<void>): Promise<TableWrites> {
   const writes: TableWrites = {};
-  await held.run(writes, work);
+  holding++;
+  try {
+    await held.run(writes, work);
+  } finally {
+    if (--holding === 0) held.disable();
+  }
   return writes;
 }
 

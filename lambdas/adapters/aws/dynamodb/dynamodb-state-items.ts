@@ -2,6 +2,7 @@ import type { CachedIds, CachedState } from '../../../app/ports';
 import type { Item } from './dynamodb-batch';
 import { launchTemplateVersionKey } from '../../../core/model/types';
 import { decodeJson, encodeJson } from './dynamodb-json-codec';
+import { byCodeUnits } from '../../../core/util/compare';
 
 /**
  * The resource kinds of the state table, with where each lives in CachedState / CachedIds and its id.
@@ -119,7 +120,7 @@ export function itemsOf(state: CachedState, updatedAt: string, scope?: StateScop
 
 /** Sorts items back into a CachedState by their `kind` attribute, ordered by key. */
 export function stateOf(items: readonly Item[], scope?: StateScope): CachedState {
-  const sorted = [...items].sort((a, b) => (a.pk?.S ?? '').localeCompare(b.pk?.S ?? ''));
+  const sorted = [...items].sort((a, b) => byCodeUnits(a.pk?.S ?? '', b.pk?.S ?? ''));
   const ofKind = (kind: StateKind | typeof COVERAGE_KIND) =>
     sorted.filter((item) => item.kind?.S === scopedKind(kind, scope)).map((item) => decodeJson(item, DATA, item.pk?.S ?? '?'));
   const [coverage] = ofKind(COVERAGE_KIND) as CachedState['coverage'][];

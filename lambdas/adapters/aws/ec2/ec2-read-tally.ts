@@ -1,3 +1,5 @@
+import { byCodeUnits } from '../../../core/util/compare';
+
 /** Pages and items read from one EC2 API. */
 export interface ApiTally {
   pages: number;
@@ -40,7 +42,7 @@ export class Ec2ReadTally {
   /** Pages and items per API, sorted by API name. */
   byApi(): Record<string, ApiTally> {
     return Object.fromEntries(
-      [...this.#byApi].sort(([a], [b]) => a.localeCompare(b)).map(([api, t]) => [api, { ...t }]),
+      [...this.#byApi].sort(([a], [b]) => byCodeUnits(a, b)).map(([api, t]) => [api, { ...t }]),
     );
   }
 }
