@@ -158,6 +158,9 @@ describe('event ledger: each side effect once across EventBridge retries', () =>
     const reads = calls.filter((c) => c.service === 'ec2' && c.operation.startsWith('Describe'));
     expect(revoke.stage).toBe(2);
     expect(claim.stage).toBe(1);
+    // The state read goes out first (an endpoint serving one request at a time answers it first): the
+    // change is judged while the claim is still on its way.
+    expect(calls.findIndex((c) => c.operation === 'BatchGetItem')).toBeLessThan(calls.indexOf(claim));
     expect(reads).toEqual([]); // rules added to a known group: judged on the cached prior, nothing read live
     const writes = calls.filter((c) => c.operation === 'BatchWriteItem');
     expect(writes.map((c) => c.tables)).toEqual([[w.tables.audit, w.tables.idempotency, w.tables.state].sort()]);
