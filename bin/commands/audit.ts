@@ -4,6 +4,7 @@ import { DEFAULT_AUDIT_LIMIT, DynamoDbAuditLog } from '../../lambdas/adapters/aw
 import type { AuditEntry } from '../../lambdas/app/ports';
 import { describeActor } from '../../lambdas/app/render/describe-change';
 import { EXIT, type Io, runCommand, UsageError } from './shared';
+import { withoutRequestLogging } from '../../lambdas/adapters/aws/no-request-logging';
 
 interface AuditOptions {
   group: string;
@@ -46,7 +47,7 @@ async function readEntries(
   limit: number,
   clientFactory: DynamoDbClientFactory | undefined,
 ): Promise<AuditEntry[]> {
-  const client = clientFactory ? clientFactory() : new DynamoDBClient({});
+  const client = clientFactory ? clientFactory() : withoutRequestLogging(new DynamoDBClient({}));
   try {
     return await new DynamoDbAuditLog({ client, tableName: opts.table }).forGroup(opts.group, limit);
   } catch (error) {

@@ -7,9 +7,10 @@ import type { DecisionJob, JobResult } from '../app/one-click/decision-job';
 import { routeAction } from '../app/one-click/router';
 import { composeActions } from './compose-actions';
 import { readSettings } from './settings';
+import { withoutRequestLogging } from '../adapters/aws/no-request-logging';
 
 const logger = new Logger({ serviceName: 'sg-guardian-actions' });
-const lambda = new LambdaClient({});
+const lambda = withoutRequestLogging(new LambdaClient({}));
 const { deps, runJob } = await composeActions(readSettings(process.env), {
   invoke: (input) => lambda.send(new InvokeCommand(input)),
   functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,

@@ -23,6 +23,7 @@ import type { ActionsDeps } from '../app/one-click/router';
 import type { AsyncRunner } from '../app/ports';
 import { accountClients } from './compose-accounts';
 import type { Settings } from './settings';
+import { withoutRequestLogging } from '../adapters/aws/no-request-logging';
 
 /** A user-group lookup must leave room in Slack's 3 s: one try of 1.5 s. */
 const DIRECTORY_BUDGET = { timeoutMs: 1_500, retries: 0 } as const;
@@ -39,8 +40,8 @@ export interface ComposeActionsOptions {
 export async function composeActions(settings: Settings, options: ComposeActionsOptions = {}) {
   const config = await readBundledConfig(settings.SG_GUARDIAN_CONFIG);
   const ec2 = createEc2Client();
-  const dynamodb = new DynamoDBClient({});
-  const secrets = new SecretsManagerClient({});
+  const dynamodb = withoutRequestLogging(new DynamoDBClient({}));
+  const secrets = withoutRequestLogging(new SecretsManagerClient({}));
   const table = settings.SG_GUARDIAN_STATE_TABLE;
   const decide: DecideDeps = {
     decisions: new DynamoDbDecisionStore({ client: dynamodb, tableName: table }),

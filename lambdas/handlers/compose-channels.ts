@@ -4,6 +4,7 @@ import { slackCredentialsFromSecret } from '../adapters/aws/secrets-manager/secr
 import { SlackNotifier } from '../adapters/slack/slack-notifier';
 import type { Notifier } from '../app/ports';
 import type { Settings } from './settings';
+import { withoutRequestLogging } from '../adapters/aws/no-request-logging';
 
 // The optional channels of the pipeline: compose.ts imports this module dynamically, on the first
 // notification or signed link, so that a cold start compiles neither the Slack client nor the
@@ -15,7 +16,7 @@ const SLACK_BUDGET = { timeoutMs: 4_000, retries: 1 } as const;
 let secretsClient: SecretsManagerClient | undefined;
 /** One Secrets Manager client for every channel, built on first use. */
 function secrets(): SecretsManagerClient {
-  secretsClient ??= new SecretsManagerClient({});
+  secretsClient ??= withoutRequestLogging(new SecretsManagerClient({}));
   return secretsClient;
 }
 

@@ -19,6 +19,7 @@ import type { GuardianConfig } from '../core/config/schema';
 import { accountOfArn } from '../adapters/aws/member-account-clients';
 import { accountPipelines } from './compose-accounts';
 import type { Settings } from './settings';
+import { withoutRequestLogging } from '../adapters/aws/no-request-logging';
 
 /**
  * Keep-alive connections for the SDK clients, explicitly: an event's calls (claim, reads, revert, final
@@ -40,7 +41,7 @@ export function keepAliveRequestHandler() {
 export async function composePipeline(settings: Settings, metrics: Metrics) {
   const config = await readBundledConfig(settings.SG_GUARDIAN_CONFIG);
   const ec2 = createEc2Client({ requestHandler: keepAliveRequestHandler() });
-  const dynamodb = new DynamoDBClient({ requestHandler: keepAliveRequestHandler() });
+  const dynamodb = withoutRequestLogging(new DynamoDBClient({ requestHandler: keepAliveRequestHandler() }));
   const reader = new Ec2AccountReader(ec2);
   const cache = new DynamoDbStateCache({ client: dynamodb, tableName: settings.SG_GUARDIAN_STATE_TABLE });
   const state = new LiveStateSource({ reader, cache, config });

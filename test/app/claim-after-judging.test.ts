@@ -36,8 +36,8 @@ async function world(log: string[]) {
   const deps: PipelineDeps = {
     config,
     state: {
-      modelFor: async (change) => {
-        const m = await state.modelFor(change);
+      modelFor: async () => {
+        const m = await state.modelFor();
         log.push('state read');
         return m;
       },

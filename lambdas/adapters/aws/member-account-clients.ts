@@ -1,6 +1,7 @@
 import type { EC2Client, EC2ClientConfig } from '@aws-sdk/client-ec2';
 import type { AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
 import { createEc2Client } from './ec2/ec2-client';
+import { withoutRequestLogging } from './no-request-logging';
 
 /** The one action the evaluator needs to work in member accounts. */
 export const MEMBER_ACCOUNT_IAM_ACTIONS = ['sts:AssumeRole'] as const;
@@ -104,7 +105,7 @@ export class MemberAccountClients {
     let answer: AssumeRoleCommandOutput;
     try {
       const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
-      this.sts ??= this.options.sts ?? new STSClient({});
+      this.sts ??= this.options.sts ?? withoutRequestLogging(new STSClient({}));
       answer = await this.sts.send(
         new AssumeRoleCommand({
           RoleArn: roleArn,
