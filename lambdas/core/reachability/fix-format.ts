@@ -4,9 +4,12 @@ import type { PortRange } from '../verdict/types';
 
 /** A Terraform resource name: letters, digits, '_' and '-', starting with a letter or '_'. */
 export function terraformName(...parts: readonly string[]): string {
-  const name = parts.join('_').replace(/[^A-Za-z0-9_-]/g, '_');
+  const joined = parts.join('_');
+  const name = NOT_NAME_CHAR.test(joined) ? joined.replace(NOT_NAME_CHARS, '_') : joined;
   return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
 }
+const NOT_NAME_CHAR = /[^A-Za-z0-9_-]/;
+const NOT_NAME_CHARS = /[^A-Za-z0-9_-]/g;
 
 /** A Terraform block with aligned `key = value` lines; values are already HCL literals. */
 export function terraformBlock(
@@ -14,9 +17,11 @@ export function terraformBlock(
   name: string,
   attributes: readonly (readonly [string, string])[],
 ): string {
-  const width = Math.max(...attributes.map(([key]) => key.length));
-  const lines = attributes.map(([key, value]) => `  ${key.padEnd(width)} = ${value}`);
-  return [`resource "${type}" "${name}" {`, ...lines, '}'].join('\n');
+  let width = 0;
+  for (const [key] of attributes) if (key.length > width) width = key.length;
+  let block = `resource "${type}" "${name}" {`;
+  for (const [key, value] of attributes) block += `\n  ${key.padEnd(width)} = ${value}`;
+  return `${block}\n}`;
 }
 
 export const hclString = (value: string): string => JSON.stringify(value);

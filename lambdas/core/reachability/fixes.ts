@@ -19,18 +19,23 @@ export function buildFixes(ctx: FixContext, blocks: readonly Block[]): Fix[] {
     return true;
   };
   const taken = new Map<string, Set<number>>();
+  const add = (fix: Fix) => {
+    if (!fixes.has(fix.awsCli)) fixes.set(fix.awsCli, fix);
+  };
   for (const block of blocks) {
-    let found: Fix[];
     if ('naclId' in block) {
+      const direction = `${block.naclId}|${block.egress}`;
       const ports = block.ports ? `${block.ports.from}-${block.ports.to}` : '';
-      const key = `${block.layer}|${block.naclId}|${block.egress}|${block.peerIp}|${ports}`;
+      const key = `${block.layer}|${direction}|${block.peerIp}|${ports}`;
       if (naclSeen.has(key)) continue;
       naclSeen.add(key);
-      const numbers = taken.get(`${block.naclId}|${block.egress}`) ?? new Set<number>();
-      taken.set(`${block.naclId}|${block.egress}`, numbers);
-      found = [naclFix(ctx, block, numbers)];
-    } else found = sgFixes(ctx, block, first);
-    for (const fix of found) if (!fixes.has(fix.awsCli)) fixes.set(fix.awsCli, fix);
+      let numbers = taken.get(direction);
+      if (!numbers) {
+        numbers = new Set<number>();
+        taken.set(direction, numbers);
+      }
+      add(naclFix(ctx, block, numbers));
+    } else for (const fix of sgFixes(ctx, block, first)) add(fix);
   }
   return [...fixes.values()];
 }

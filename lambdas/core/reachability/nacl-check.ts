@@ -56,91 +56,115 @@ interface OpenCheck {
   readonly parts: readonly string[];
 }
 type BySignature = Map<number, OpenCheck>;
-/** Per NACL: [ingress, egress] -> protocol -> ports (from * 65536 + to, -1 without ports) -> signature. */
-type NaclChecks = readonly [Map<string, Map<number, BySignature>>, Map<string, Map<number, BySignature>>];
-const checks = new WeakMap<NetworkAcl, NaclChecks>();
+
+/** One direction of one NACL: its entries in rule order, their CIDRs compiled, its checks so far. */
+interface NaclDirection {
+  readonly entries: readonly NaclEntry[];
+  readonly cidrs: ReturnType<typeof compiledCidrs>;
+  /** protocol -> ports (from * 65536 + to, -1 without ports) -> signature -> check. */
+  readonly checks: Map<string, Map<number, BySignature>>;
+  /** The shape last asked and its checks: the pairs of one dependency ask each NACL direction one shape. */
+  lastProtocol?: string;
+  lastPorts?: number;
+  lastChecks?: BySignature;
+}
+type NaclState = readonly [NaclDirection, NaclDirection];
+const states = new WeakMap<NetworkAcl, NaclState>();
+/** The two NACLs asked last (a pair asks its source subnet's and its destination subnet's in turn). */
+const lastNacls: [NetworkAcl | undefined, NetworkAcl | undefined] = [undefined, undefined];
+const lastStates: [NaclState | undefined, NaclState | undefined] = [undefined, undefined];
 const MAX_SIGNATURES = 1024;
 /** Stands for the peer IP in a detail while it is built (never in an address or an id). */
 const OPEN_IP = '\u0000';
 
-/** The checks of one NACL for one traffic shape (direction, protocol, ports), by signature. */
-function checksOf(nacl: NetworkAcl, query: NaclQuery): BySignature {
-  // The pairs of one dependency ask the same NACLs the same shape of question, one after the other.
-  const ports = query.ports ? query.ports.from * 65536 + query.ports.to : -1;
-  const last = lastChecks;
-  if (
-    last.nacl === nacl &&
-    last.egress === query.egress &&
-    last.protocol === query.protocol &&
-    last.ports === ports &&
-    last.bySignature.size < MAX_SIGNATURES
-  )
-    return last.bySignature;
-  const bySignature = checksFor(nacl, query, ports);
-  lastChecks = { nacl, egress: query.egress, protocol: query.protocol, ports, bySignature };
-  return bySignature;
+const cidrOfEntry = (entry: NaclEntry): string => entry.cidr;
+
+function directionOf(nacl: NetworkAcl, egress: boolean): NaclDirection {
+  let state: NaclState | undefined;
+  if (lastNacls[0] === nacl) state = lastStates[0];
+  else if (lastNacls[1] === nacl) state = lastStates[1];
+  else {
+    state = states.get(nacl);
+    if (!state) {
+      const direction = (e: boolean): NaclDirection => {
+        const entries = orderedEntries(nacl.entries, e);
+        return { entries, cidrs: compiledCidrs(entries, cidrOfEntry), checks: new Map() };
+      };
+      state = [direction(false), direction(true)];
+      states.set(nacl, state);
+    }
+    lastNacls[1] = lastNacls[0];
+    lastStates[1] = lastStates[0];
+    lastNacls[0] = nacl;
+    lastStates[0] = state;
+  }
+  return state![egress ? 1 : 0];
 }
 
-let lastChecks: {
-  readonly nacl?: NetworkAcl;
-  readonly egress?: boolean;
-  readonly protocol?: string;
-  readonly ports?: number;
-  readonly bySignature: BySignature;
-} = { bySignature: new Map() };
-
-function checksFor(nacl: NetworkAcl, query: NaclQuery, ports: number): BySignature {
-  let known = checks.get(nacl);
-  if (!known) {
-    known = [new Map(), new Map()];
-    checks.set(nacl, known);
-  }
-  const byProtocol = known[query.egress ? 1 : 0];
-  let byPorts = byProtocol.get(query.protocol);
+/** The checks of one NACL direction for one traffic shape (protocol, ports), by signature. */
+function checksOf(direction: NaclDirection, query: NaclQuery): BySignature {
+  const ports = query.ports ? query.ports.from * 65536 + query.ports.to : -1;
+  const last = direction.lastChecks;
+  if (last && direction.lastProtocol === query.protocol && direction.lastPorts === ports && last.size < MAX_SIGNATURES)
+    return last;
+  let byPorts = direction.checks.get(query.protocol);
   if (!byPorts) {
     byPorts = new Map();
-    byProtocol.set(query.protocol, byPorts);
+    direction.checks.set(query.protocol, byPorts);
   }
   let bySignature = byPorts.get(ports);
   if (!bySignature || bySignature.size >= MAX_SIGNATURES) {
     bySignature = new Map();
     byPorts.set(ports, bySignature);
   }
+  direction.lastProtocol = query.protocol;
+  direction.lastPorts = ports;
+  direction.lastChecks = bySignature;
   return bySignature;
 }
 
-const cidrOfEntry = (entry: NaclEntry): string => entry.cidr;
-
 /** Which of the direction's entries (in rule order) contain the IP, as bits; undefined past 30 entries. */
-function signature(nacl: NetworkAcl, query: NaclQuery): number | undefined {
-  const entries = orderedEntries(nacl.entries, query.egress);
+function signature(direction: NaclDirection, ip: string): number | undefined {
+  const { entries, cidrs } = direction;
   if (entries.length > 30) return undefined;
-  const cidrs = compiledCidrs(entries, cidrOfEntry);
-  const ip = query.ip;
   const value = ipv4Value(ip);
   let bits = 0;
   for (let i = 0; i < entries.length; i++) if (compiledContains(cidrs[i]!, entries[i]!.cidr, ip, value)) bits |= 1 << i;
   return bits;
 }
 
-/** Judges the NACL of `subnetId` for one direction; a NACL we cannot see is not-evaluated, never allowed. */
-export function checkNacl(model: NetworkModel, subnetId: string, query: NaclQuery): NaclCheck {
+/**
+ * checkNacl before its detail is put together: a check whose detail is `parts.join(query.ip)`, or
+ * (no NACL, or past 30 entries) a finished check.
+ */
+function resolveCheck(model: NetworkModel, subnetId: string, query: NaclQuery): OpenCheck | NaclCheck {
   if (!model.coverage.nacls)
     return { status: 'not-evaluated', detail: 'network ACLs are not loaded (describe-network-acls missing)' };
   const nacl = model.naclForSubnet(subnetId);
   if (!nacl) return { status: 'not-evaluated', detail: `no network ACL is known for ${subnetId}` };
-  const bits = signature(nacl, query);
+  const direction = directionOf(nacl, query.egress);
+  const bits = signature(direction, query.ip);
   if (bits === undefined) return decide(nacl, query, query.ip);
-  const known = checksOf(nacl, query);
+  const known = checksOf(direction, query);
   let open = known.get(bits);
   if (!open) {
     const check = decide(nacl, query, OPEN_IP);
     open = { check, parts: check.detail.split(OPEN_IP) };
     known.set(bits, open);
   }
-  const { parts, check } = open;
-  const detail = parts.length === 2 ? parts[0] + query.ip + parts[1] : parts.join(query.ip);
-  return { ...check, detail };
+  return open;
+}
+
+function detailOf(open: OpenCheck, ip: string): string {
+  const parts = open.parts;
+  return parts.length === 2 ? parts[0] + ip + parts[1] : parts.join(ip);
+}
+
+/** Judges the NACL of `subnetId` for one direction; a NACL we cannot see is not-evaluated, never allowed. */
+export function checkNacl(model: NetworkModel, subnetId: string, query: NaclQuery): NaclCheck {
+  const resolved = resolveCheck(model, subnetId, query);
+  if (!('parts' in resolved)) return resolved;
+  return { ...resolved.check, detail: detailOf(resolved, query.ip) };
 }
 
 /** checkNacl's status alone, without building its detail: all a pair's reachability needs. */
@@ -148,9 +172,10 @@ export function naclStatus(model: NetworkModel, subnetId: string, query: NaclQue
   if (!model.coverage.nacls) return 'not-evaluated';
   const nacl = model.naclForSubnet(subnetId);
   if (!nacl) return 'not-evaluated';
-  const bits = signature(nacl, query);
+  const direction = directionOf(nacl, query.egress);
+  const bits = signature(direction, query.ip);
   if (bits === undefined) return evaluateNaclEntries(nacl.entries, query).allowed ? 'allow' : 'block';
-  return (checksOf(nacl, query).get(bits)?.check ?? checkNacl(model, subnetId, query)).status;
+  return (checksOf(direction, query).get(bits)?.check ?? checkNacl(model, subnetId, query)).status;
 }
 
 /** Evaluates the entries for the query; its detail names the peer as `shownIp`. */
@@ -175,9 +200,11 @@ function decide(nacl: NetworkAcl, query: NaclQuery, shownIp: string): NaclCheck 
 
 type NaclLayer = Extract<LayerResult['layer'], 'nacl-outbound' | 'nacl-inbound' | 'nacl-return'>;
 
+const NO_BLOCKS: readonly Block[] = Object.freeze([]);
+
 /** The Block a fix needs for a denying check (none otherwise). */
-export function naclBlocks(layer: NaclLayer, check: NaclCheck, query: NaclQuery): Block[] {
-  if (check.status !== 'block' || check.naclId === undefined) return [];
+export function naclBlocks(layer: NaclLayer, check: NaclCheck, query: NaclQuery): readonly Block[] {
+  if (check.status !== 'block' || check.naclId === undefined) return NO_BLOCKS;
   return [
     {
       layer,
@@ -197,12 +224,11 @@ export function naclLayerOutcome(
   subnetId: string,
   query: NaclQuery,
 ): LayerOutcome {
-  const check = checkNacl(model, subnetId, query);
-  const result: LayerResult = {
-    layer,
-    status: check.status,
-    detail: check.detail,
-    ...(check.decidedBy ? { decidedBy: check.decidedBy } : {}),
-  };
+  const resolved = resolveCheck(model, subnetId, query);
+  const check = 'parts' in resolved ? resolved.check : resolved;
+  const detail = 'parts' in resolved ? detailOf(resolved, query.ip) : resolved.detail;
+  const result: LayerResult = check.decidedBy
+    ? { layer, status: check.status, detail, decidedBy: check.decidedBy }
+    : { layer, status: check.status, detail };
   return { result, blocks: naclBlocks(layer, check, query) };
 }

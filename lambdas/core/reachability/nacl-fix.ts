@@ -2,7 +2,7 @@ import { describeTraffic } from '../rules/describe';
 import { isIpv6 } from '../util/cidr';
 import { protocolNumber } from '../util/protocol';
 import type { NetworkAcl, Protocol } from '../model/types';
-import type { Fix } from '../verdict/types';
+import type { Fix, PortRange } from '../verdict/types';
 import { createEntryStep } from './fix-apply';
 import { hclString, portAttributes, terraformBlock, terraformName } from './fix-format';
 import { ruleName } from './nacl-check';
@@ -12,25 +12,36 @@ import type { Block } from './types';
 type NaclBlock = Extract<Block, { layer: 'nacl-outbound' | 'nacl-inbound' | 'nacl-return' }>;
 
 const MAX_RULE_NUMBER = 32766;
+const NONE: ReadonlySet<number> = new Set();
 
 /**
  * A free rule number that wins over the blocking entry: just below the lowest denying entry, or after
  * the last used number when only the default deny blocked. Undefined when no number is free.
  */
 export function pickRuleNumber(used: ReadonlySet<number>, denyRuleNumber?: number): number | undefined {
+  return pickFreeNumber(used, NONE, denyRuleNumber);
+}
+
+/** pickRuleNumber on the union of `used` and `taken`, without building it. */
+function pickFreeNumber(
+  used: ReadonlySet<number>,
+  taken: ReadonlySet<number>,
+  denyRuleNumber?: number,
+): number | undefined {
+  const free = (n: number) => !used.has(n) && !taken.has(n);
   if (denyRuleNumber !== undefined) {
-    for (let n = Math.min(denyRuleNumber - 1, MAX_RULE_NUMBER); n >= 1; n--) if (!used.has(n)) return n;
+    for (let n = Math.min(denyRuleNumber - 1, MAX_RULE_NUMBER); n >= 1; n--) if (free(n)) return n;
     return undefined;
   }
-  const last = Math.max(0, ...[...used].filter((n) => n <= MAX_RULE_NUMBER));
-  for (let n = last + 1; n <= MAX_RULE_NUMBER; n++) if (!used.has(n)) return n;
-  for (let n = MAX_RULE_NUMBER; n >= 1; n--) if (!used.has(n)) return n;
+  let last = 0;
+  for (const set of [used, taken]) for (const n of set) if (n <= MAX_RULE_NUMBER && n > last) last = n;
+  for (let n = last + 1; n <= MAX_RULE_NUMBER; n++) if (free(n)) return n;
+  for (let n = MAX_RULE_NUMBER; n >= 1; n--) if (free(n)) return n;
   return undefined;
 }
 
 /** Rule numbers of one direction of a NACL, kept per (immutable) NACL object. */
 const usedByNacl = new WeakMap<NetworkAcl, readonly [ReadonlySet<number>, ReadonlySet<number>]>();
-const NONE: ReadonlySet<number> = new Set();
 
 function usedNumbers(nacl: NetworkAcl | undefined, egress: boolean): ReadonlySet<number> {
   if (!nacl) return NONE;
@@ -52,6 +63,16 @@ function protocolNumberOf(protocol: Protocol): string {
     protocolNumbers.set(protocol, number);
   }
   return number;
+}
+
+/** describeTraffic of a fix's protocol and ports; the last answer kept (one dependency's fixes ask the same). */
+let lastText: { protocol?: Protocol; ports?: PortRange; text: string } = { text: '' };
+function trafficText(protocol: Protocol, ports: PortRange | undefined): string {
+  const last = lastText;
+  if (last.protocol === protocol && last.ports === ports && last.text !== '') return last.text;
+  const text = describeTraffic(protocol, ports && [ports]);
+  lastText = { protocol, ports, text };
+  return text;
 }
 
 function cliPortArgs(protocol: string, block: NaclBlock): string {
@@ -78,9 +99,9 @@ export function naclFix(ctx: FixContext, block: NaclBlock, taken: Set<number> = 
   const v6 = isIpv6(block.peerIp);
   const cidr = `${block.peerIp}/${v6 ? 128 : 32}`;
   const used = usedNumbers(ctx.model.nacl(block.naclId), block.egress);
-  const ruleNumber = pickRuleNumber(taken.size === 0 ? used : new Set([...used, ...taken]), block.denyRuleNumber);
+  const ruleNumber = pickFreeNumber(used, taken, block.denyRuleNumber);
   if (ruleNumber !== undefined) taken.add(ruleNumber);
-  const traffic = describeTraffic(protocol, block.ports && [block.ports]);
+  const traffic = trafficText(protocol, block.ports);
   const purpose = block.layer === 'nacl-return' ? ' (return traffic)' : '';
   const where = block.egress ? `out of ${block.naclId} to` : `into ${block.naclId} from`;
   const ahead =

@@ -2,6 +2,7 @@ import type { NetworkModel } from '../model/types';
 import { type NaclCheck, naclLayerOutcome, naclStatus } from './nacl-check';
 import type { NaclQuery } from './nacl-eval';
 import { trafficPorts } from './traffic';
+import type { PortRange } from '../verdict/types';
 import type { Endpoint, LayerOutcome, Traffic } from './types';
 
 /**
@@ -23,11 +24,26 @@ function forwardCrossing(
   destination: Endpoint,
 ): { subnetId: string; query: NaclQuery } {
   const egress = layer === 'nacl-outbound';
-  const ports = trafficPorts(traffic);
   return {
     subnetId: (egress ? source : destination).eni.subnetId,
-    query: { egress, protocol: traffic.protocol, ip: (egress ? destination : source).ip, ...(ports ? { ports } : {}) },
+    query: naclQuery(egress, traffic, (egress ? destination : source).ip),
   };
+}
+
+/** The query of a forward crossing; the ports range is one object per traffic object (never changed). */
+function naclQuery(egress: boolean, traffic: Traffic, ip: string): NaclQuery {
+  const ports = portsOf(traffic);
+  return ports ? { egress, protocol: traffic.protocol, ip, ports } : { egress, protocol: traffic.protocol, ip };
+}
+
+let lastTraffic: Traffic | undefined;
+let lastPorts: PortRange | undefined;
+function portsOf(traffic: Traffic): PortRange | undefined {
+  if (traffic !== lastTraffic) {
+    lastTraffic = traffic;
+    lastPorts = trafficPorts(traffic);
+  }
+  return lastPorts;
 }
 
 /** The status of a forward layer alone (no detail, no block). */

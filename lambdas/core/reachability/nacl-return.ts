@@ -3,7 +3,7 @@ import { EPHEMERAL_PORTS } from '../util/ports';
 import type { LayerResult } from '../verdict/types';
 import { checkNacl, naclBlocks, naclStatus } from './nacl-check';
 import type { NaclQuery } from './nacl-eval';
-import type { Endpoint, LayerOutcome, Traffic } from './types';
+import type { Block, Endpoint, LayerOutcome, Traffic } from './types';
 
 /**
  * nacl-return: NACLs are stateless, so replies need their own allow — the destination subnet's egress
@@ -26,24 +26,21 @@ export function naclReturnLayer(
       : out.status === 'not-evaluated' || into.status === 'not-evaluated'
         ? 'not-evaluated'
         : 'allow';
-  const deciding = out.status === status ? (into.status === status ? [out, into] : [out]) : [into];
-  const decidedBy = deciding[0]!.decidedBy ?? deciding[1]?.decidedBy;
-  const details = deciding.length === 2 && out.detail !== into.detail;
-  const result: LayerResult = {
-    layer: 'nacl-return',
-    status,
-    detail: `return traffic: ${details ? `${out.detail}; ${into.detail}` : deciding[0]!.detail}`,
-    ...(decidedBy ? { decidedBy } : {}),
-  };
-  if (status !== 'block') return { result, blocks: [] };
-  return {
-    result,
-    blocks: [
-      ...naclBlocks('nacl-return', out, outOfDestination),
-      ...naclBlocks('nacl-return', into, intoSource),
-    ],
-  };
+  // The deciding checks: out (and into, when it has the same status), or into alone.
+  const first = out.status === status ? out : into;
+  const second = out.status === status && into.status === status ? into : undefined;
+  const decidedBy = first.decidedBy ?? second?.decidedBy;
+  const detail = `return traffic: ${second && out.detail !== into.detail ? `${out.detail}; ${into.detail}` : first.detail}`;
+  const result: LayerResult = decidedBy
+    ? { layer: 'nacl-return', status, detail, decidedBy }
+    : { layer: 'nacl-return', status, detail };
+  if (status !== 'block') return { result, blocks: NO_BLOCKS };
+  const blocks = [...naclBlocks('nacl-return', out, outOfDestination)];
+  for (const block of naclBlocks('nacl-return', into, intoSource)) blocks.push(block);
+  return { result, blocks };
 }
+
+const NO_BLOCKS: readonly Block[] = Object.freeze([]);
 
 /** What the return layer asks the destination subnet's NACL (egress) and the source subnet's (ingress). */
 function returnQueries(traffic: Traffic, source: Endpoint, destination: Endpoint) {

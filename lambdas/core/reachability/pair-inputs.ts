@@ -24,7 +24,13 @@ export interface LayerInputs {
   readonly nacl: (eniId: string) => boolean;
   /** The same ENI object in both models (its subnet, VPC and addresses read the same). */
   readonly eni: (eniId: string) => boolean;
+  /** The three answers at once, as bits: SAME_SG | SAME_NACL | SAME_ENI. */
+  readonly all: (eniId: string) => number;
 }
+
+export const SAME_SG = 1;
+export const SAME_NACL = 2;
+export const SAME_ENI = 4;
 
 const byPair = new WeakMap<NetworkModel, WeakMap<NetworkModel, LayerInputs>>();
 
@@ -40,17 +46,23 @@ export function sameLayerInputs(a: NetworkModel, b: NetworkModel): LayerInputs {
   }
   let inputs = byB.get(b);
   if (!inputs) {
-    inputs = {
-      sg: remembered((eniId) => sgReadsTheSame(a, b, eniId)),
-      nacl:
-        a.coverage.nacls !== b.coverage.nacls
-          ? () => false
-          : remembered((eniId) => naclReadsTheSame(a, b, eniId)),
-      eni: remembered((eniId) => {
-        const eni = a.eni(eniId);
-        return eni !== undefined && eni === b.eni(eniId);
-      }),
+    const sg = remembered((eniId) => sgReadsTheSame(a, b, eniId));
+    const nacl: (eniId: string) => boolean =
+      a.coverage.nacls !== b.coverage.nacls ? () => false : remembered((eniId) => naclReadsTheSame(a, b, eniId));
+    const eni = remembered((eniId) => {
+      const found = a.eni(eniId);
+      return found !== undefined && found === b.eni(eniId);
+    });
+    const bits = new Map<string, number>();
+    const all = (eniId: string): number => {
+      let known = bits.get(eniId);
+      if (known === undefined) {
+        known = (sg(eniId) ? SAME_SG : 0) | (nacl(eniId) ? SAME_NACL : 0) | (eni(eniId) ? SAME_ENI : 0);
+        bits.set(eniId, known);
+      }
+      return known;
     };
+    inputs = { sg, nacl, eni, all };
     byB.set(b, inputs);
   }
   return inputs;

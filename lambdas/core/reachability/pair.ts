@@ -48,6 +48,8 @@ function naclGate(source: Endpoint, destination: Endpoint): Omit<LayerResult, 'l
   return undefined;
 }
 
+const NO_BLOCKS: readonly Block[] = Object.freeze([]);
+
 /** Judges every layer for one ENI pair; reachable when no layer blocks. */
 export function evaluatePair(
   model: NetworkModel,
@@ -59,7 +61,7 @@ export function evaluatePair(
   const destination = endpointOf(destinationEni);
   const gate = naclGate(source, destination);
   const layers: LayerResult[] = [];
-  const blocks: Block[] = [];
+  let blocks: Block[] | undefined;
   let reachable = true;
   for (const [layer, check] of LAYERS) {
     if (gate && NACL_LAYERS.has(layer)) {
@@ -69,7 +71,10 @@ export function evaluatePair(
     const outcome = check(model, traffic, source, destination);
     layers.push(outcome.result);
     if (outcome.result.status === 'block') reachable = false;
-    for (const block of outcome.blocks) blocks.push(block);
+    if (outcome.blocks.length > 0) {
+      blocks ??= [];
+      for (const block of outcome.blocks) blocks.push(block);
+    }
   }
   return {
     result: {
@@ -80,7 +85,7 @@ export function evaluatePair(
       reachable,
       layers,
     },
-    blocks,
+    blocks: blocks ?? NO_BLOCKS,
   };
 }
 

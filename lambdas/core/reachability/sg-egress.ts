@@ -1,6 +1,8 @@
 import type { NetworkModel } from '../model/types';
 import { judgeSecurityGroups } from './sg-match';
-import type { Endpoint, LayerOutcome, Traffic } from './types';
+import type { Block, Endpoint, LayerOutcome, Traffic } from './types';
+
+const NO_BLOCKS: readonly Block[] = Object.freeze([]);
 
 /** sg-egress: a group on the source ENI must let the traffic out to the destination. */
 export function sgEgressLayer(
@@ -15,5 +17,5 @@ export function sgEgressLayer(
     direction: 'egress',
     traffic,
   });
-  return { result, blocks: result.status === 'block' ? [{ layer: 'sg-egress', source, destination }] : [] };
+  return { result, blocks: result.status === 'block' ? [{ layer: 'sg-egress', source, destination }] : NO_BLOCKS };
 }

@@ -1,6 +1,8 @@
 import type { NetworkModel } from '../model/types';
 import { judgeSecurityGroups } from './sg-match';
-import type { Endpoint, LayerOutcome, Traffic } from './types';
+import type { Block, Endpoint, LayerOutcome, Traffic } from './types';
+
+const NO_BLOCKS: readonly Block[] = Object.freeze([]);
 
 /** sg-ingress: a group on the destination ENI must let the traffic in from the source (self-references included). */
 export function sgIngressLayer(
@@ -15,5 +17,5 @@ export function sgIngressLayer(
     direction: 'ingress',
     traffic,
   });
-  return { result, blocks: result.status === 'block' ? [{ layer: 'sg-ingress', source, destination }] : [] };
+  return { result, blocks: result.status === 'block' ? [{ layer: 'sg-ingress', source, destination }] : NO_BLOCKS };
 }

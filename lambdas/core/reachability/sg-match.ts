@@ -24,40 +24,56 @@ interface Candidates {
   readonly rules: readonly SgRule[];
   /** Their CIDR peers compiled (see ip-match.ts). */
   readonly cidrs: readonly (ReturnType<typeof compiledCidrs>)[number][];
+  /**
+   * The allow result of rule i for a layer, built on first use: its detail names the group, the rule,
+   * the traffic and the rule's peer (a CIDR or a group, never the pair's addresses), so every pair it
+   * allows shares the same immutable object. Not kept for prefix-list peers (their label names the IP).
+   */
+  readonly allows: (LayerResult | undefined)[];
+  readonly allowLayer: LayerResult['layer'];
 }
-/** Per (immutable) group object: direction|protocol|port -> candidate rules. */
-const candidatesByGroup = new WeakMap<SecurityGroup, Map<string, Candidates>>();
+/** Per protocol, per port (-1 without one): the candidates of one direction. */
+type ByTraffic = Map<string, Map<number, Candidates>>;
+/** Per (immutable) group object: [ingress, egress] candidates by traffic. */
+const candidatesByGroup = new WeakMap<SecurityGroup, readonly [ByTraffic, ByTraffic]>();
 
 /** The rules of `group` that ruleCoversTraffic for `traffic` in `direction`, kept per group object. */
-function candidateRules(group: SecurityGroup, direction: Direction, traffic: Traffic): Candidates {
-  // The pairs of one dependency ask the same groups about the same traffic object, one after the other.
-  const last = lastCandidates;
-  if (last.group === group && last.traffic === traffic && last.direction === direction) return last.found;
-  const found = candidatesFor(group, direction, traffic);
-  lastCandidates = { group, direction, traffic, found };
+function candidateRules(group: SecurityGroup, direction: Direction, traffic: Traffic, layer: LayerResult['layer']): Candidates {
+  // The pairs of one dependency ask the same groups about the same traffic object, one after the other:
+  // the last answer of each direction is kept at hand.
+  const slot = direction === 'egress' ? 1 : 0;
+  const last = lastCandidates[slot]!;
+  if (last.group === group && last.traffic === traffic && last.found.allowLayer === layer) return last.found;
+  const found = candidatesFor(group, direction, traffic, layer);
+  lastCandidates[slot] = { group, traffic, found };
   return found;
 }
 
-const NO_CANDIDATES: Candidates = { rules: [], cidrs: [] };
-let lastCandidates: {
-  readonly group?: SecurityGroup;
-  readonly direction?: Direction;
-  readonly traffic?: Traffic;
-  readonly found: Candidates;
-} = { found: NO_CANDIDATES };
+const NO_CANDIDATES: Candidates = { rules: [], cidrs: [], allows: [], allowLayer: 'sg-egress' };
+const lastCandidates: { readonly group?: SecurityGroup; readonly traffic?: Traffic; readonly found: Candidates }[] = [
+  { found: NO_CANDIDATES },
+  { found: NO_CANDIDATES },
+];
 
-function candidatesFor(group: SecurityGroup, direction: Direction, traffic: Traffic): Candidates {
-  let byTraffic = candidatesByGroup.get(group);
-  if (!byTraffic) {
-    byTraffic = new Map();
-    candidatesByGroup.set(group, byTraffic);
+function candidatesFor(group: SecurityGroup, direction: Direction, traffic: Traffic, layer: LayerResult['layer']): Candidates {
+  let byDirection = candidatesByGroup.get(group);
+  if (!byDirection) {
+    byDirection = [new Map(), new Map()];
+    candidatesByGroup.set(group, byDirection);
   }
-  const key = `${direction}|${traffic.protocol}|${traffic.port ?? ''}`;
-  let found = byTraffic.get(key);
-  if (!found) {
-    const rules = group.rules.filter((rule) => rule.direction === direction && ruleCoversTraffic(rule, traffic));
-    found = { rules, cidrs: compiledCidrs(rules, (rule) => (rule.peer.kind === 'cidr' ? rule.peer.cidr : '')) };
-    byTraffic.set(key, found);
+  const byTraffic = byDirection[direction === 'egress' ? 1 : 0];
+  let byPort = byTraffic.get(traffic.protocol);
+  if (!byPort) {
+    byPort = new Map();
+    byTraffic.set(traffic.protocol, byPort);
+  }
+  const port = traffic.port ?? -1;
+  let found = byPort.get(port);
+  if (!found || found.allowLayer !== layer) {
+    const rules = found?.rules ?? group.rules.filter((rule) => rule.direction === direction && ruleCoversTraffic(rule, traffic));
+    const cidrs = found?.cidrs ?? compiledCidrs(rules, (rule) => (rule.peer.kind === 'cidr' ? rule.peer.cidr : ''));
+    found = { rules, cidrs, allows: [], allowLayer: layer };
+    byPort.set(port, found);
   }
   return found;
 }
@@ -81,19 +97,18 @@ export function judgeSecurityGroups(
   layer: LayerResult['layer'],
   j: SgJudgement,
 ): LayerResult {
-  const toFrom = j.direction === 'egress' ? 'to' : 'from';
-  const traffic = describeTrafficOf(j.traffic);
-  const unknown: string[] = [];
-  const missing: string[] = [];
+  let unknown: string[] | undefined;
+  let missing: string[] | undefined;
   const peerIp = j.peer.ip;
   const peerValue = ipv4Value(peerIp);
   for (const groupId of j.owner.eni.groupIds) {
     const group = model.group(groupId);
     if (!group) {
-      missing.push(groupId);
+      (missing ??= []).push(groupId);
       continue;
     }
-    const { rules, cidrs } = candidateRules(group, j.direction, j.traffic);
+    const candidates = candidateRules(group, j.direction, j.traffic, layer);
+    const { rules, cidrs } = candidates;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i]!;
       const peer = rule.peer;
@@ -107,24 +122,38 @@ export function judgeSecurityGroups(
         label = peer.groupId;
       } else ({ match, label } = peerMatches(model, peer, j.peer));
       if (match === 'yes') {
-        const by = rule.ruleId ? `rule ${rule.ruleId}` : 'a rule';
-        const detail = `${groupId} (${group.groupName}) ${j.direction}: ${by} allows ${traffic} ${toFrom} ${label}`;
-        return { layer, status: 'allow', detail, decidedBy: rule.ruleId ?? groupId };
+        if (peer.kind === 'prefix-list' || group.groupId !== groupId) return allowed(layer, j, groupId, group, rule, label);
+        return (candidates.allows[i] ??= Object.freeze(allowed(layer, j, groupId, group, rule, label)));
       }
-      if (match === 'unknown') unknown.push(label);
+      if (match === 'unknown') (unknown ??= []).push(label);
     }
   }
+  const toFrom = j.direction === 'egress' ? 'to' : 'from';
+  const traffic = describeTrafficOf(j.traffic);
   const peer = `${j.peer.ip} (${j.peer.eni.eniId}: ${j.peer.eni.groupIds.join(', ') || 'no groups'})`;
   const groups = j.owner.eni.groupIds.join(', ') || 'none';
   const denied = `no ${j.direction} rule of ${groups} on ${j.owner.eni.eniId} allows ${traffic} ${toFrom} ${peer}`;
-  if (unknown.length > 0 || missing.length > 0) {
+  if (unknown !== undefined || missing !== undefined) {
     const why = [
-      ...(unknown.length
-        ? [`prefix list(s) ${[...new Set(unknown)].join(', ')} have no loaded entries`]
-        : []),
-      ...(missing.length ? [`group(s) ${missing.join(', ')} are not in the model`] : []),
+      ...(unknown ? [`prefix list(s) ${[...new Set(unknown)].join(', ')} have no loaded entries`] : []),
+      ...(missing ? [`group(s) ${missing.join(', ')} are not in the model`] : []),
     ];
     return { layer, status: 'not-evaluated', detail: `${denied} as far as known; ${why.join('; ')}` };
   }
   return { layer, status: 'block', detail: denied };
+}
+
+/** The allow result of the first rule whose peer designates the other end. */
+function allowed(
+  layer: LayerResult['layer'],
+  j: SgJudgement,
+  groupId: string,
+  group: SecurityGroup,
+  rule: SgRule,
+  label: string,
+): LayerResult {
+  const toFrom = j.direction === 'egress' ? 'to' : 'from';
+  const by = rule.ruleId ? `rule ${rule.ruleId}` : 'a rule';
+  const detail = `${groupId} (${group.groupName}) ${j.direction}: ${by} allows ${describeTrafficOf(j.traffic)} ${toFrom} ${label}`;
+  return { layer, status: 'allow', detail, decidedBy: rule.ruleId ?? groupId };
 }

@@ -2,7 +2,7 @@ import type { Dependency } from '../config/schema';
 import type { NetworkModel } from '../model/types';
 import type { SideSelections } from '../reachability/evaluate-dependency';
 import { ALL_LAYERS, type LayerMask, layerBit, pairBlocked } from '../reachability/pair';
-import { type LayerInputs, sameLayerInputs } from '../reachability/pair-inputs';
+import { type LayerInputs, SAME_ENI, SAME_NACL, SAME_SG, sameLayerInputs } from '../reachability/pair-inputs';
 import { trafficOf } from '../reachability/traffic';
 import type { EniPair } from '../reachability/types';
 import type { PairResult } from './types';
@@ -36,23 +36,46 @@ const NACL_RETURN = layerBit('nacl-return');
  * re-judges only the NACL layers that read the replaced NACL, never the groups.
  */
 export function blockedBefore(input: BlockedBeforeInput): Set<string> {
-  const { before, after, dep, selection, pairs, resultsAfter, selectedBefore } = input;
   const blocked = new Set<string>();
+  const flags = blockedBeforeFlags(input);
+  for (let i = 0; i < input.pairs.length; i++) if (flags[i]) blocked.add(keyOf(input.pairs[i]!));
+  return blocked;
+}
+
+const NONE_BLOCKED: readonly boolean[] = Object.freeze([]);
+
+/**
+ * blockedBefore as one flag per entry of `input.pairs` (true: blocked before; missing: not blocked),
+ * without building a key per pair. When `resultsAfter` has one result per pair, in order (no pair's ENI
+ * was missing after), a pair's result after is looked up by position.
+ */
+export function blockedBeforeFlags(input: BlockedBeforeInput): readonly boolean[] {
+  const { before, after, dep, selection, pairs, resultsAfter, selectedBefore } = input;
   const traffic = trafficOf(dep);
   // evaluateDependency judges no pair then (unresolved): nothing is blocked before.
   const gap = selection.source.notEvaluated !== undefined || selection.destination.notEvaluated !== undefined;
-  if ('error' in traffic || gap) return blocked;
+  if ('error' in traffic || gap) return NONE_BLOCKED;
+  const blocked: boolean[] = new Array<boolean>(pairs.length).fill(false);
   const same = sameLayerInputs(before, after);
-  const afterByKey = new Map<string, PairResult>();
-  for (const r of resultsAfter) afterByKey.set(keyOf(r), r);
-  for (const pair of pairs) {
+  const aligned = resultsAfter.length === pairs.length;
+  let afterByKey: Map<string, PairResult> | undefined;
+  const resultAfter = (i: number, pair: EniPair): PairResult | undefined => {
+    const r = aligned ? resultsAfter[i]! : undefined;
+    if (r && r.sourceEniId === pair.sourceEniId && r.destinationEniId === pair.destinationEniId) return r;
+    if (!afterByKey) {
+      afterByKey = new Map();
+      for (const result of resultsAfter) afterByKey.set(keyOf(result), result);
+    }
+    return afterByKey.get(keyOf(pair));
+  };
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
     if (!selectedBefore(pair)) continue;
-    const key = keyOf(pair);
     const { sourceEniId: s, destinationEniId: d } = pair;
-    const known = afterByKey.get(key);
+    const known = resultAfter(i, pair);
     const reused = known ? sameLayers(same, s, d) : 0;
     if (reused !== 0 && blocksIn(known!, reused)) {
-      blocked.add(key);
+      blocked[i] = true;
       continue;
     }
     const judged = ALL_LAYERS & ~reused;
@@ -60,19 +83,21 @@ export function blockedBefore(input: BlockedBeforeInput): Set<string> {
     const source = before.eni(s);
     const destination = before.eni(d);
     if (!source || !destination || source.eniId === destination.eniId) continue;
-    if (pairBlocked(before, traffic, source, destination, judged)) blocked.add(key);
+    if (pairBlocked(before, traffic, source, destination, judged)) blocked[i] = true;
   }
   return blocked;
 }
 
 /** The layers of the pair (source s, destination d) that read the same in both states. */
 function sameLayers(same: LayerInputs, s: string, d: string): LayerMask {
+  const source = same.all(s);
+  const destination = same.all(d);
   let mask = 0;
-  if (same.sg(s) && same.sg(d)) mask |= SG_EGRESS | SG_INGRESS;
-  const naclS = same.nacl(s);
-  const naclD = same.nacl(d);
-  if (naclS && same.eni(d)) mask |= NACL_OUTBOUND;
-  if (naclD && same.eni(s)) mask |= NACL_INBOUND;
+  if ((source & destination & SAME_SG) !== 0) mask |= SG_EGRESS | SG_INGRESS;
+  const naclS = (source & SAME_NACL) !== 0;
+  const naclD = (destination & SAME_NACL) !== 0;
+  if (naclS && (destination & SAME_ENI) !== 0) mask |= NACL_OUTBOUND;
+  if (naclD && (source & SAME_ENI) !== 0) mask |= NACL_INBOUND;
   if (naclS && naclD) mask |= NACL_RETURN;
   return mask;
 }

@@ -1,10 +1,10 @@
 import type { Dependency } from '../config/schema';
-import type { NetworkModel } from '../model/types';
+import type { NetworkInterface, NetworkModel } from '../model/types';
 import { evaluateDependency, type SideSelections, selectSides } from '../reachability/evaluate-dependency';
 import { type EndpointSelection, instanceCoverageGap } from '../reachability/select';
 import type { EniPair } from '../reachability/types';
 import { stableId } from '../util/hash';
-import { blockedBefore as blockedPairsBefore } from './blocked-before';
+import { blockedBeforeFlags } from './blocked-before';
 import type { Touched } from './dependency-index';
 import type { DependencyResult, Finding, PairResult } from './types';
 
@@ -35,13 +35,16 @@ export function diffDependency(
   const { pairs, selectedBefore } = touchedPairs(inBefore, inAfter, touchTest(touched, before, after));
   if (pairs.length === 0) return { broken: [], preexisting: [], notEvaluated: [] };
   const afterResult = evaluateDependency(after, dep, { pairs, selection: inAfter });
-  const blockedBefore =
+  const flags =
     before && inBefore
-      ? blockedPairsBefore({ before, selection: inBefore, after, dep, pairs, resultsAfter: afterResult.pairs, selectedBefore })
-      : new Set();
-  const blockedAfter = afterResult.pairs.filter((p) => !p.reachable);
-  const broken = blockedAfter.filter((p) => !blockedBefore.has(pairKey(p)));
-  const still = blockedAfter.filter((p) => blockedBefore.has(pairKey(p)));
+      ? blockedBeforeFlags({ before, selection: inBefore, after, dep, pairs, resultsAfter: afterResult.pairs, selectedBefore })
+      : NONE_BLOCKED;
+  const wasBlocked = blockedBeforeTest(flags, pairs, afterResult.pairs);
+  const broken: PairResult[] = [];
+  const still: PairResult[] = [];
+  afterResult.pairs.forEach((p, i) => {
+    if (!p.reachable) (wasBlocked(p, i) ? still : broken).push(p);
+  });
   const notEvaluated = afterResult.notEvaluated.map((l) => `${dep.name}: ${l} not evaluated`);
   return {
     broken: broken.length ? [toFinding(afterResult, broken, before === undefined)] : [],
@@ -113,16 +116,20 @@ function newTouchTest(touched: Touched, before: NetworkModel | undefined, after:
       for (const attached of model.instance(instanceId)?.networkInterfaces ?? []) enis.add(attached.eniId);
   const subnets = new Set(touched.subnetIds);
   const groups = new Set(touched.groupIds);
+  const touches = (e: NetworkInterface | undefined): boolean => {
+    if (e === undefined) return false;
+    if (subnets.has(e.subnetId)) return true;
+    for (const g of e.groupIds) if (groups.has(g)) return true;
+    return false;
+  };
   const cache = new Map<string, boolean>();
   return (eniId: string): boolean => {
     let hit = cache.get(eniId);
     if (hit === undefined) {
-      const versions = [before?.eni(eniId), after.eni(eniId)];
-      hit =
-        enis.has(eniId) ||
-        versions.some(
-          (e) => e !== undefined && (subnets.has(e.subnetId) || e.groupIds.some((g) => groups.has(g))),
-        );
+      // The ENI in either state (one object when the change left it alone: asked once).
+      const inBefore = before?.eni(eniId);
+      const inAfter = after.eni(eniId);
+      hit = enis.has(eniId) || touches(inBefore) || (inAfter !== inBefore && touches(inAfter));
       cache.set(eniId, hit);
     }
     return hit;
@@ -131,6 +138,20 @@ function newTouchTest(touched: Touched, before: NetworkModel | undefined, after:
 
 function pairKey(p: { sourceEniId: string; destinationEniId: string }): string {
   return `${p.sourceEniId}>${p.destinationEniId}`;
+}
+
+const NONE_BLOCKED: readonly boolean[] = [];
+
+/**
+ * Whether the result after at position i was blocked before, from the flags of blockedBeforeFlags
+ * (one per judged pair): by position when every pair was resolved after, else by key.
+ */
+function blockedBeforeTest(flags: readonly boolean[], pairs: readonly EniPair[], resultsAfter: readonly PairResult[]) {
+  if (flags.length === 0) return () => false;
+  if (resultsAfter.length === pairs.length) return (_: PairResult, i: number) => flags[i] === true;
+  const keys = new Set<string>();
+  for (let i = 0; i < pairs.length; i++) if (flags[i]) keys.add(pairKey(pairs[i]!));
+  return (p: PairResult) => keys.has(pairKey(p));
 }
 
 /**
@@ -155,6 +176,7 @@ function touchedPairs(
       if (s !== d && (sourceTouched || destinationTouched[i])) pairs.push({ sourceEniId: s, destinationEniId: d });
     }
   }
+  if (sources.allBefore && destinations.allBefore) return { pairs, selectedBefore: () => true };
   const selectedBefore = (p: EniPair) =>
     sources.inBefore.has(p.sourceEniId) && destinations.inBefore.has(p.destinationEniId);
   return { pairs, selectedBefore };
@@ -162,9 +184,25 @@ function touchedPairs(
 
 /** A side's ENI ids in either state (those of the state before first), and those it had before. */
 function sideIds(selectedBefore: EndpointSelection | undefined, selectedAfter: EndpointSelection) {
+  // The same selection in both states (a NACL change selects through its base): its ids, all before.
+  if (selectedBefore === selectedAfter) return { ...idsOf(selectedAfter), allBefore: true };
   const inBefore = new Set<string>();
   for (const eni of selectedBefore?.enis ?? []) inBefore.add(eni.eniId);
   const ids = new Set(inBefore);
   for (const eni of selectedAfter.enis) ids.add(eni.eniId);
-  return { ids: [...ids], inBefore };
+  return { ids: [...ids], inBefore, allBefore: false };
+}
+
+/** The ENI ids of a selection, once each, in order; kept per (immutable) selection object. */
+const selectionIds = new WeakMap<EndpointSelection, { ids: string[]; inBefore: Set<string> }>();
+
+function idsOf(selection: EndpointSelection): { ids: string[]; inBefore: Set<string> } {
+  let known = selectionIds.get(selection);
+  if (!known) {
+    const inBefore = new Set<string>();
+    for (const eni of selection.enis) inBefore.add(eni.eniId);
+    known = { ids: [...inBefore], inBefore };
+    selectionIds.set(selection, known);
+  }
+  return known;
 }

@@ -61,8 +61,9 @@ function staleDependencies(
     for (const i of base.footprintHits({ ...NOTHING, ...touched })) stale.add(i);
   };
   for (const [groupId, patched] of patch.groups ?? []) {
-    const before = baseModel.group(groupId);
-    if (before === patched || (before && patched && sameAs(sameSelections, before, patched, sameSelection))) continue;
+    const answer = patched && groupAnswer(baseModel, groupId, patched);
+    const before = answer ? answer.before : baseModel.group(groupId);
+    if (before === patched || answer?.sameSelection) continue;
     byBase({ groupIds: [groupId] });
     if (patched)
       dependencies.forEach((dep, i) => {
@@ -70,8 +71,9 @@ function staleDependencies(
       });
   }
   for (const [eniId, patched] of patch.enis ?? []) {
-    const before = baseModel.eni(eniId);
-    if (before === patched || (before && patched && sameAs(samePlacements, before, patched, samePlacement))) continue;
+    const answer = patched && eniAnswer(baseModel, eniId, patched);
+    const before = answer ? answer.before : baseModel.eni(eniId);
+    if (before === patched || answer?.samePlacement) continue;
     byBase({ eniIds: [eniId], groupIds: [...(before?.groupIds ?? []), ...(patched?.groupIds ?? [])] });
     if (instanceTags.positions.length > 0) for (const i of base.listing(eniId)) stale.add(i);
   }
@@ -90,8 +92,12 @@ function staleDependencies(
 function instanceAnswersDiffer(baseModel: NetworkModel, model: NetworkModel): boolean {
   const patch = model.overlay?.patch ?? {};
   for (const [eniId, patched] of patch.enis ?? []) {
-    const before = baseModel.eni(eniId);
-    if (before !== patched && (!before || !patched || before.instanceId !== patched.instanceId)) return true;
+    if (!patched) {
+      if (baseModel.eni(eniId) !== undefined) return true;
+      continue;
+    }
+    const { before } = eniAnswer(baseModel, eniId, patched);
+    if (before !== patched && (!before || before.instanceId !== patched.instanceId)) return true;
   }
   for (const [instanceId, patched] of patch.instances ?? []) {
     const before = baseModel.instance(instanceId);
@@ -101,19 +107,37 @@ function instanceAnswersDiffer(baseModel: NetworkModel, model: NetworkModel): bo
 }
 
 /**
- * Answers of a comparison of a patched entry with its base version, kept per (immutable) patched entry:
- * a live view is rebuilt per event from the same entries, so each is compared with its base only once.
+ * A patched entry's version in a base model (models are immutable: one base, one answer) and whether it
+ * reads the same there for footprints (a group's selection, an ENI's placement); kept per (immutable)
+ * patched entry, so a live view rebuilt per event from the same entries looks each up in its base and
+ * compares it only once.
  */
-type SameMemo<T extends object> = WeakMap<T, { readonly base: T; readonly same: boolean }>;
-const sameSelections: SameMemo<SecurityGroup> = new WeakMap();
-const samePlacements: SameMemo<NetworkInterface> = new WeakMap();
+interface BaseAnswer<T> {
+  readonly baseModel: NetworkModel;
+  readonly id: string;
+  readonly before: T | undefined;
+}
+const groupAnswers = new WeakMap<SecurityGroup, BaseAnswer<SecurityGroup> & { readonly sameSelection: boolean }>();
+const eniAnswers = new WeakMap<NetworkInterface, BaseAnswer<NetworkInterface> & { readonly samePlacement: boolean }>();
 
-function sameAs<T extends object>(memo: SameMemo<T>, base: T, patched: T, compare: (a: T, b: T) => boolean): boolean {
-  const known = memo.get(patched);
-  if (known?.base === base) return known.same;
-  const same = compare(base, patched);
-  memo.set(patched, { base, same });
-  return same;
+function groupAnswer(baseModel: NetworkModel, groupId: string, patched: SecurityGroup) {
+  let known = groupAnswers.get(patched);
+  if (!known || known.baseModel !== baseModel || known.id !== groupId) {
+    const before = baseModel.group(groupId);
+    known = { baseModel, id: groupId, before, sameSelection: before !== undefined && sameSelection(before, patched) };
+    groupAnswers.set(patched, known);
+  }
+  return known;
+}
+
+function eniAnswer(baseModel: NetworkModel, eniId: string, patched: NetworkInterface) {
+  let known = eniAnswers.get(patched);
+  if (!known || known.baseModel !== baseModel || known.id !== eniId) {
+    const before = baseModel.eni(eniId);
+    known = { baseModel, id: eniId, before, samePlacement: before !== undefined && samePlacement(before, patched) };
+    eniAnswers.set(patched, known);
+  }
+  return known;
 }
 
 /** What instance-tag selectors look at on an instance: tags, state, VPC and attached ENIs by device. */

@@ -3,7 +3,7 @@ import type { Dependency } from '../../../lambdas/core/config/schema';
 import { createModel } from '../../../lambdas/core/model/indexed-model';
 import { patchModel } from '../../../lambdas/core/model/patched-model';
 import type { NaclEntry, NetworkModel } from '../../../lambdas/core/model/types';
-import { sameLayerInputs } from '../../../lambdas/core/reachability/pair-inputs';
+import { SAME_ENI, SAME_NACL, SAME_SG, sameLayerInputs } from '../../../lambdas/core/reachability/pair-inputs';
 import { diffDependency } from '../../../lambdas/core/verdict/dependency-diff';
 import type { Touched } from '../../../lambdas/core/verdict/dependency-index';
 import { defaultEgress, eni, group, ingress, nacl, naclEntry, sgPeer } from '../support/builders';
@@ -86,4 +86,26 @@ describe('sameLayerInputs', () => {
     expect([withSame, withReplaced]).toEqual([true, false]);
     expect(sameLayerInputs(a, replaced).sg('eni-web')).toBe(true);
   });
+
+  it('gives all three answers at once as the separate answers give them, for every ENI', () => {
+    // Prepare: the web subnet's NACL replaced, the db ENI regrouped, an ENI only one state has
+    const a = base();
+    const b = patchModel(withWebAcl(a, [deny(true), open(false)]), {
+      enis: new Map([
+        ['eni-db', eni('eni-db', { subnetId: 'subnet-db', ip: '10.0.2.5', groupIds: ['sg-web'] })],
+        ['eni-new', eni('eni-new', { subnetId: 'subnet-web', ip: '10.0.1.9', groupIds: ['sg-web'] })],
+      ]),
+    });
+    const inputs = sameLayerInputs(a, b);
+    const ids = ['eni-web', 'eni-db', 'eni-new', 'eni-none'];
+
+    // Act
+    const all = ids.map((id) => inputs.all(id));
+
+    // Assess
+    const bits = (id: string) => (inputs.sg(id) ? SAME_SG : 0) | (inputs.nacl(id) ? SAME_NACL : 0) | (inputs.eni(id) ? SAME_ENI : 0);
+    expect(all).toEqual(ids.map(bits));
+    expect(all).toEqual([SAME_SG | SAME_ENI, 0, 0, 0]);
+  });
 });
+
