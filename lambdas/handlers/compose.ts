@@ -13,11 +13,12 @@ import { PowertoolsMetricsSink } from '../adapters/aws/powertools-metrics';
 import { systemClock } from '../adapters/local/system-clock';
 import { LiveStateSource } from '../app/live-state-source';
 import { SignedLinks } from '../app/one-click/signed-link';
-import type { GuardrailReport, Notifier } from '../app/ports';
+import type { Notifier } from '../app/ports';
 import type { PipelineDeps } from '../app/process-event';
 import type { GuardianConfig } from '../core/config/schema';
 import { accountOfArn } from '../adapters/aws/member-account-clients';
 import { accountPipelines } from './compose-accounts';
+import { LazyNotifier } from './lazy-notifier';
 import type { Settings } from './settings';
 import { withoutRequestLogging } from '../adapters/aws/no-request-logging';
 
@@ -35,8 +36,9 @@ export function keepAliveRequestHandler() {
 /**
  * Builds every dependency of the pipeline once per cold start (awaited at module top level). SDK
  * clients get no endpoint: the SDK itself honours AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>)
- * and the default credential chain. The SNS notifier, like Slack, is imported on the first
- * notification (compose-sns.ts), after the revert: most events notify nobody.
+ * and the default credential chain. The SNS notifier, like Slack, is not imported at init (most
+ * events notify nobody): on the first notification, or earlier by `prepareNotifications` (the
+ * evaluator calls it once its first event's calls are on the wire: lazy-notifier.ts).
  */
 export async function composePipeline(settings: Settings, metrics: Metrics) {
   const config = await readBundledConfig(settings.SG_GUARDIAN_CONFIG);
@@ -48,8 +50,10 @@ export async function composePipeline(settings: Settings, metrics: Metrics) {
   const context = { region: process.env.AWS_REGION };
   const notifiers: Notifier[] = [];
   const topicArn = settings.SG_GUARDIAN_TOPIC_ARN;
-  if (topicArn)
-    notifiers.push(new LazyNotifier('sns', async () => (await import('./compose-sns')).snsNotifier(topicArn, context)));
+  const sns = topicArn
+    ? new LazyNotifier('sns', async () => (await import('./compose-sns')).snsNotifier(topicArn, context))
+    : undefined;
+  if (sns) notifiers.push(sns);
   const slackSecretArn = settings.SG_GUARDIAN_SLACK_SECRET_ARN;
   if (slackSecretArn)
     notifiers.push(
@@ -81,6 +85,11 @@ export async function composePipeline(settings: Settings, metrics: Metrics) {
   const accounts = accountPipelines({ deps, reader, cache }, { settings, homeClient: ec2, dynamodb });
   return {
     deps,
+    /**
+     * Starts loading the SNS notifier (its client and the notification rendering: a small chunk) ahead
+     * of the first notification; Slack, much larger, still loads on its first message.
+     */
+    prepareNotifications: () => sns?.prepare(),
     depsFor: accounts.depsFor,
     sweepTargets: accounts.sweepTargets,
     state,
@@ -103,25 +112,4 @@ function decisionLinks(settings: Settings, config: GuardianConfig) {
     return (await read)();
   };
   return { decisionLinks: new SignedLinks({ secret, publicUrl, ttlHours: config.approvals.linkTtlHours }) };
-}
-
-/**
- * A notifier whose implementation (and its clients) is imported on the first notification: a cold start
- * that notifies nobody compiles none of it. A failed import is retried on the next notification.
- */
-class LazyNotifier implements Notifier {
-  private loaded: Promise<Notifier> | undefined;
-
-  constructor(
-    readonly name: string,
-    private readonly load: () => Promise<Notifier>,
-  ) {}
-
-  async notify(report: GuardrailReport): Promise<void> {
-    this.loaded ??= this.load().catch((error: unknown) => {
-      this.loaded = undefined;
-      throw error;
-    });
-    await (await this.loaded).notify(report);
-  }
 }

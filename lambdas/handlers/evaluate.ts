@@ -4,6 +4,7 @@ import type { Context } from 'aws-lambda';
 import { DynamoDbEventLedger } from '../adapters/aws/dynamodb/event-ledger';
 import { type EventSummary, startLedgerRun, summaryOf } from '../app/ledger';
 import { processEvent } from '../app/process-event';
+import { afterRequestsSent } from './after-requests-sent';
 import { composePipeline } from './compose';
 import { readEnvelope } from './envelope';
 import { readSettings } from './settings';
@@ -11,7 +12,7 @@ import { readSettings } from './settings';
 const logger = new Logger({ serviceName: 'sg-guardian' });
 const metrics = new Metrics({ namespace: 'SgGuardian', serviceName: 'sg-guardian' });
 const settings = readSettings(process.env);
-const { depsFor, dynamodb, ec2 } = await composePipeline(settings, metrics);
+const { depsFor, dynamodb, ec2, prepareNotifications } = await composePipeline(settings, metrics);
 const ledger = new DynamoDbEventLedger({ client: dynamodb, tableName: settings.SG_GUARDIAN_IDEMPOTENCY_TABLE });
 
 /** The SDK clients the evaluator sends with (tests and benchmarks add middleware to count or fail calls). */
@@ -59,11 +60,21 @@ function jsonRoundTrip<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/**
+ * The first event of a container loads the SNS notifier once its first calls (claim, state reads) are
+ * on the wire: compiled while their answers are on their way, it is ready when the notification is
+ * due, and the Publish goes out beside the progress write instead of after a compile.
+ */
+let prepareOnFirstEvent: (() => () => void) | undefined = () => afterRequestsSent(prepareNotifications);
+
 export const handler = async (event: unknown, context: Context) => {
   logger.addContext(context);
+  const stopPreparing = prepareOnFirstEvent?.();
+  prepareOnFirstEvent = undefined;
   try {
     return await evaluate(event, context);
   } finally {
+    stopPreparing?.();
     metrics.publishStoredMetrics();
     logger.removeKeys(['eventId']);
   }
