@@ -1,6 +1,6 @@
 // The evaluator bundle exactly as GuardianFunction builds it (lib/bundling/handler-bundle.ts): size,
 // the heaviest inputs, and the import (init) time of the bundle in fresh processes (wall and CPU),
-// with and without NODE_OPTIONS=--enable-source-maps (as deployed) and the full source map, against
+// with and without NODE_OPTIONS=--enable-source-maps (without: as deployed by default) and the full source map, against
 // the same bundle without the tree-shaking plugin and the bare @aws-sdk/client-ec2 floor handler
 // (bench/bare-ec2.ts). Prints one JSON line.
 import { execFileSync } from 'node:child_process';
@@ -53,7 +53,7 @@ interface Variant {
 const EVALUATOR = 'lambdas/handlers/evaluate.ts';
 const VARIANTS: readonly Variant[] = [
   { name: 'evaluator', entry: EVALUATOR },
-  // As deployed: lib/guardian-function.ts sets NODE_OPTIONS=--enable-source-maps.
+  // With sourceMapStackTraces: true, lib/guardian-function.ts sets NODE_OPTIONS=--enable-source-maps (off by default).
   { name: 'evaluatorWithSourceMapsFlag', entry: EVALUATOR, nodeOptions: '--enable-source-maps' },
   { name: 'evaluatorWithSourceMapsFlagFullMap', entry: EVALUATOR, options: { fullSourceMap: true }, nodeOptions: '--enable-source-maps' },
   { name: 'evaluatorWithoutPlugin', entry: EVALUATOR, options: { withoutTreeShakingPlugin: true } },

@@ -17,7 +17,7 @@ export interface GuardianActionsProps {
   readonly config: GuardianConfig;
   readonly tables: GuardianTables;
   readonly entry: string;
-  /** Source-mapped stack traces (GuardianFunction's prop of the same name). @default true */
+  /** Node's source-mapped stack traces (GuardianFunction's prop of the same name). @default false */
   readonly sourceMapStackTraces?: boolean;
 }
 

@@ -44,11 +44,13 @@ export interface GuardianFunctionProps {
   /** @default no reserved concurrency */
   readonly reservedConcurrentExecutions?: number;
   /**
-   * Stack traces in CloudWatch mapped to the TypeScript sources (NODE_OPTIONS=--enable-source-maps):
-   * Node decodes the source map of each bundle file it loads, ~25–50 ms of CPU per cold start on
-   * index.mjs's filtered map (BENCHMARKS.md, Bundle). Off: minified positions, decodable offline with
-   * the index.mjs.map shipped in the asset.
-   * @default true
+   * Node's own source-mapped stack traces (NODE_OPTIONS=--enable-source-maps): every stack trace, logged
+   * or thrown, names the TypeScript sources, but Node decodes the source map of each bundle file it
+   * loads and scans its line lengths at load: ~25–55 ms of CPU and ~4 MiB of peak RSS per cold start
+   * (BENCHMARKS.md). Off, an error that leaves a handler is still mapped to the sources when it is
+   * thrown (lambdas/handlers/mapped-stacks.ts, from the `.map` files shipped in the asset), at no cost
+   * until then; other stack traces keep minified positions.
+   * @default false
    */
   readonly sourceMapStackTraces?: boolean;
 }
@@ -84,7 +86,7 @@ export class GuardianFunction extends lambda.Function {
         ...props.environment,
         SG_GUARDIAN_CONFIG: BUNDLED_CONFIG_NAME,
         POWERTOOLS_SERVICE_NAME: props.serviceName,
-        ...((props.sourceMapStackTraces ?? true) && { NODE_OPTIONS: SOURCE_MAPS_NODE_OPTIONS }),
+        ...((props.sourceMapStackTraces ?? false) && { NODE_OPTIONS: SOURCE_MAPS_NODE_OPTIONS }),
       },
     });
     // The role is shared and given (no managed policy): it may write to this log group only.

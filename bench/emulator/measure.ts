@@ -9,8 +9,10 @@ import { epochMs, type TimedCall } from './timing-proxy';
 import type { WarmAnswer, WarmRequest } from './warm-child';
 
 const run = promisify(execFile);
-/** How the evaluator runs in Lambda (lib/guardian-function.ts sets it). */
-export const DEPLOYED_NODE_OPTIONS = '--enable-source-maps';
+/** How the evaluator runs in Lambda by default (lib/guardian-function.ts: sourceMapStackTraces false). */
+export const DEPLOYED_NODE_OPTIONS = '';
+/** NODE_OPTIONS with `sourceMapStackTraces: true`. */
+export const SOURCE_MAPS_NODE_OPTIONS = '--enable-source-maps';
 
 /** What the proxy saw of one event, handled by one handler. */
 export interface EventSample {

@@ -7,7 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareBenchWorld, startMoto } from './bench-world';
-import { type ColdSample, coldRun, DEPLOYED_NODE_OPTIONS, type EventSample, startWarmProcess } from './measure';
+import {
+  type ColdSample,
+  coldRun,
+  DEPLOYED_NODE_OPTIONS,
+  type EventSample,
+  SOURCE_MAPS_NODE_OPTIONS,
+  startWarmProcess,
+} from './measure';
 import { printReport } from './report';
 
 const WARM = Number(process.argv[2] ?? 50);
@@ -40,7 +47,7 @@ try {
 
   const variants = [
     { kind: 'evaluator', bundle: world.bundles.evaluator, nodeOptions: DEPLOYED_NODE_OPTIONS },
-    { kind: 'evaluator-no-source-maps-flag', bundle: world.bundles.evaluator, nodeOptions: '' },
+    { kind: 'evaluator-source-maps-flag', bundle: world.bundles.evaluator, nodeOptions: SOURCE_MAPS_NODE_OPTIONS },
     { kind: 'floor', bundle: world.bundles.floor, nodeOptions: '' },
   ];
   const cold: Record<string, ColdSample[]> = Object.fromEntries(variants.map((v) => [v.kind, []]));

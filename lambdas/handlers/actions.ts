@@ -8,6 +8,7 @@ import { routeAction } from '../app/one-click/router';
 import { composeActions } from './compose-actions';
 import { readSettings } from './settings';
 import { withoutRequestLogging } from '../adapters/aws/no-request-logging';
+import { withMappedStacks } from './mapped-stacks';
 
 const logger = new Logger({ serviceName: 'sg-guardian-actions' });
 const lambda = withoutRequestLogging(new LambdaClient({}));
@@ -27,6 +28,10 @@ export async function handler(
   context: Context,
 ): Promise<LambdaFunctionURLResult | JobResult> {
   logger.addContext(context);
+  return withMappedStacks(() => handle(event));
+}
+
+async function handle(event: LambdaFunctionURLEvent | JobEvent<DecisionJob>): Promise<LambdaFunctionURLResult | JobResult> {
   if (isJobEvent<DecisionJob>(event)) {
     const result = await runJob(event.job);
     logger.info('decision job', { kind: event.job.kind, ...result });

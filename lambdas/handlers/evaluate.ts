@@ -8,6 +8,7 @@ import { afterRequestsSent } from './after-requests-sent';
 import { composePipeline } from './compose';
 import { readEnvelope } from './envelope';
 import { readSettings } from './settings';
+import { withMappedStacks } from './mapped-stacks';
 
 const logger = new Logger({ serviceName: 'sg-guardian' });
 const metrics = new Metrics({ namespace: 'SgGuardian', serviceName: 'sg-guardian' });
@@ -72,7 +73,7 @@ export const handler = async (event: unknown, context: Context) => {
   const stopPreparing = prepareOnFirstEvent?.();
   prepareOnFirstEvent = undefined;
   try {
-    return await evaluate(event, context);
+    return await withMappedStacks(() => evaluate(event, context));
   } finally {
     stopPreparing?.();
     metrics.publishStoredMetrics();

@@ -26,7 +26,7 @@ function nodeOptionsOf(props: Partial<GuardianFunctionProps>): unknown {
 
 describe('GuardianFunction source-mapped stack traces', () => {
   it.each([
-    { sourceMapStackTraces: undefined, expected: SOURCE_MAPS_NODE_OPTIONS },
+    { sourceMapStackTraces: undefined, expected: undefined },
     { sourceMapStackTraces: true, expected: SOURCE_MAPS_NODE_OPTIONS },
     { sourceMapStackTraces: false, expected: undefined },
   ])('sets NODE_OPTIONS to $expected when sourceMapStackTraces is $sourceMapStackTraces', ({ sourceMapStackTraces, expected }) => {

@@ -75,7 +75,6 @@ describe('SecurityGroupGuardian functions (bundled with local esbuild)', () => {
       SG_GUARDIAN_ROLE_ARN: { 'Fn::GetAtt': [id(role), 'Arn'] },
       SG_GUARDIAN_REGIONS: 'eu-west-1',
       POWERTOOLS_SERVICE_NAME: 'sg-guardian',
-      NODE_OPTIONS: '--enable-source-maps',
     });
   });
 

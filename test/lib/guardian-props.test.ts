@@ -150,8 +150,8 @@ describe('SecurityGroupGuardian props', () => {
   });
 
   it.each([
-    [undefined, '--enable-source-maps'],
-    [false, undefined],
+    [undefined, undefined],
+    [true, '--enable-source-maps'],
   ])('passes sourceMapStackTraces %s to every handler, one-click included (NODE_OPTIONS %s)', (flag, expected) => {
     // Prepare
     const { template } = synthGuardian({ slackSecretArn: SECRET_ARN, slackChannel: 'C0123456', sourceMapStackTraces: flag });
