@@ -113,8 +113,8 @@ export async function startWarmProcess(world: BenchWorld) {
   };
 }
 
-/** BENCH_TIMELINE=1: each warm event's calls, in ms from the event in (sent-answered), and its end. */
-function timeline(kind: string, answer: WarmAnswer, calls: readonly TimedCall[]): string {
+/** BENCH_TIMELINE=1: each event's calls, in ms from the event in (sent-answered), and its end. */
+function timeline(kind: string, answer: { start: number; end: number }, calls: readonly TimedCall[]): string {
   const at = (t: number) => (t - answer.start).toFixed(1);
   const parts = calls.map((c) => `${c.action} ${at(c.start)}-${at(c.end)}`);
   return `${kind.padEnd(9)} ${parts.join(' | ')} | end ${at(answer.end)}`;
@@ -137,6 +137,7 @@ export async function coldRun(
   });
   const answer = JSON.parse(stdout) as ColdAnswer;
   const calls = await callsSince(world, answer.eventStart);
+  if (process.env.BENCH_TIMELINE) console.error(timeline(kind, { start: answer.eventStart, end: answer.end }, calls));
   return {
     ...sampleOf(world, kind, answer.eventStart, answer.end, calls, answer.result),
     initMs: answer.initMs,
