@@ -60,6 +60,17 @@ async function world(log: string[]) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** The panic event processed with a claim answered (`claim`) only once the state was read and judged. */
+async function withLateClaim(claim: LedgerClaim | Error) {
+  const log: string[] = [];
+  const w = await world(log);
+  const { run, answer } = slowRun(log);
+  const processing = processEvent(w.event, w.deps, run).catch((error: Error) => error);
+  await settle();
+  answer(claim);
+  return { log, outcome: await processing };
+}
+
 describe('processEvent judges before its claim answers, and acts only after', () => {
   it('judges as soon as the state is read, and reverts only once the claim is answered', async () => {
     // Prepare
@@ -81,33 +92,17 @@ describe('processEvent judges before its claim answers, and acts only after', ()
   });
 
   it('does nothing when the late claim says the event was completed before', async () => {
-    // Prepare
-    const log: string[] = [];
-    const w = await world(log);
-    const { run, answer } = slowRun(log);
-
     // Act
-    const processing = processEvent(w.event, w.deps, run);
-    await settle();
-    answer({ status: 'completed', result: { status: 'judged', verdict: 'violation' } });
-    const result = await processing;
+    const { log, outcome } = await withLateClaim({ status: 'completed', result: { status: 'judged', verdict: 'violation' } });
 
     // Assess
     expect(log).toEqual(['state read', 'judging', 'claim answered']);
-    expect(result).toEqual({ status: 'completed', stored: { status: 'judged', verdict: 'violation' } });
+    expect(outcome).toEqual({ status: 'completed', stored: { status: 'judged', verdict: 'violation' } });
   });
 
   it('neither reverts nor notifies when the late claim fails, and rethrows its error', async () => {
-    // Prepare
-    const log: string[] = [];
-    const w = await world(log);
-    const { run, answer } = slowRun(log);
-
     // Act
-    const processing = processEvent(w.event, w.deps, run).catch((error: Error) => error);
-    await settle();
-    answer(new Error('event e-1 is already being handled by another run'));
-    const outcome = await processing;
+    const { log, outcome } = await withLateClaim(new Error('event e-1 is already being handled by another run'));
 
     // Assess
     expect(outcome).toBeInstanceOf(Error);

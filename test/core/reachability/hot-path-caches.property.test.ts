@@ -10,7 +10,8 @@ import { judgeSecurityGroups, peerMatches } from '../../../lambdas/core/reachabi
 import { ruleCoversTraffic } from '../../../lambdas/core/reachability/traffic';
 import type { Traffic } from '../../../lambdas/core/reachability/types';
 import { cidrContains } from '../../../lambdas/core/util/cidr';
-import { cidrPeer, eni, group, nacl, naclEntry, type RuleInput, sgPeer } from '../support/builders';
+import { cidrPeer, eni, group, nacl, type RuleInput, sgPeer } from '../support/builders';
+import { naclEntryArb, ruleArb } from '../support/arbitraries';
 
 // The engine's hot paths keep what they compiled per immutable object (a NACL's entry list, a group's
 // rules for one traffic) and the last answer at hand. These tests judge sequences of models whose
@@ -48,40 +49,19 @@ const peerArb: fc.Arbitrary<RulePeer> = fc.oneof(
   fc.constantFrom(...CIDRS.slice(0, 7)).map(cidrPeer),
   fc.constantFrom(...GROUPS).map(sgPeer),
 );
-const ruleArb: fc.Arbitrary<RuleInput> = fc
-  .record({
-    direction: fc.constantFrom('ingress' as const, 'egress' as const),
-    protocol: fc.constantFrom('tcp', 'udp', '-1'),
-    ports: fc.constantFrom([22, 22], [20, 25], [443, 443], [0, 65535]),
-    peer: peerArb,
-    id: fc.nat(99),
-  })
-  .map(({ direction, protocol, ports, peer, id }) => ({
-    direction,
-    protocol,
-    fromPort: protocol === '-1' ? -1 : ports[0]!,
-    toPort: protocol === '-1' ? -1 : ports[1]!,
-    peer,
-    ruleId: `sgr-${id}`,
-  }));
+const ruleArbOfPeers = ruleArb(
+  peerArb,
+  fc.nat(99).map((id) => `sgr-${id}`),
+);
 const trafficArb: fc.Arbitrary<Traffic> = fc.oneof(
   fc.record({ protocol: fc.constantFrom('tcp', 'udp'), port: fc.constantFrom(22, 443, 8080) }),
   fc.constant({ protocol: '-1' }),
 );
-const entryArb: fc.Arbitrary<NaclEntry> = fc
-  .record({
-    ruleNumber: fc.constantFrom(50, 100, 200, 32767),
-    egress: fc.boolean(),
-    action: fc.constantFrom('allow' as const, 'deny' as const),
-    protocol: fc.constantFrom('6', '17', '-1'),
-    cidr: fc.constantFrom(...CIDRS.slice(0, 5)),
-    ports: fc.constantFrom([22, 22], [1, 1023], [1024, 65535], [1, 65535]) as fc.Arbitrary<[number, number]>,
-  })
-  .map((e) => naclEntry(e.protocol === '-1' ? { ...e, ports: undefined } : e));
+const entryArb = naclEntryArb(CIDRS.slice(0, 5));
 
 /** One state: the two groups' rules and the NACL's entries (each a new object, same ids). */
 const stateArb = fc.record({
-  rules: fc.array(fc.array(ruleArb, { maxLength: 5 }), { minLength: 2, maxLength: 2 }),
+  rules: fc.array(fc.array(ruleArbOfPeers, { maxLength: 5 }), { minLength: 2, maxLength: 2 }),
   entries: fc.uniqueArray(entryArb, { maxLength: 6, selector: (e) => `${e.egress}|${e.ruleNumber}` }),
 });
 /** Questions asked of a state, several per traffic object (as one dependency's pairs ask them). */

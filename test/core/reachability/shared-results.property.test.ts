@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../../../lambdas/core/model/indexed-model';
-import type { NaclEntry, NetworkModel, RulePeer } from '../../../lambdas/core/model/types';
+import type { NetworkModel, RulePeer } from '../../../lambdas/core/model/types';
 import { terraformBlock, terraformName } from '../../../lambdas/core/reachability/fix-format';
 import { naclFix, pickRuleNumber } from '../../../lambdas/core/reachability/nacl-fix';
 import { evaluatePair } from '../../../lambdas/core/reachability/pair';
 import type { Traffic } from '../../../lambdas/core/reachability/types';
-import { cidrPeer, eni, group, nacl, naclEntry, prefixListPeer, type RuleInput, sgPeer } from '../support/builders';
+import { cidrPeer, eni, group, nacl, naclEntry, prefixListPeer, sgPeer } from '../support/builders';
+import { naclEntryArb, ruleArb } from '../support/arbitraries';
 
 // evaluatePair shares immutable results between pairs (an SG rule's allow result, kept per group object;
 // a NACL direction's checks, kept per NACL object; the ports of a traffic) and keeps the last answers at
@@ -21,32 +22,11 @@ const peerArb: fc.Arbitrary<RulePeer> = fc.oneof(
   fc.constantFrom(...GROUPS).map(sgPeer),
   fc.constant(prefixListPeer('pl-0x')),
 );
-const ruleArb: fc.Arbitrary<RuleInput> = fc
-  .record({
-    direction: fc.constantFrom('ingress' as const, 'egress' as const),
-    protocol: fc.constantFrom('tcp', 'udp', '-1'),
-    ports: fc.constantFrom([22, 22], [20, 25], [443, 443], [0, 65535]),
-    peer: peerArb,
-    id: fc.nat(9),
-  })
-  .map(({ direction, protocol, ports, peer, id }) => ({
-    direction,
-    protocol,
-    fromPort: protocol === '-1' ? -1 : ports[0]!,
-    toPort: protocol === '-1' ? -1 : ports[1]!,
-    peer,
-    ...(id < 7 ? { ruleId: `sgr-${id}` } : {}),
-  }));
-const entryArb: fc.Arbitrary<NaclEntry> = fc
-  .record({
-    ruleNumber: fc.constantFrom(50, 100, 200, 32767),
-    egress: fc.boolean(),
-    action: fc.constantFrom('allow' as const, 'deny' as const),
-    protocol: fc.constantFrom('6', '17', '-1'),
-    cidr: fc.constantFrom(...CIDRS),
-    ports: fc.constantFrom([22, 22], [1, 1023], [1024, 65535], [1, 65535]) as fc.Arbitrary<[number, number]>,
-  })
-  .map((e) => naclEntry(e.protocol === '-1' ? { ...e, ports: undefined } : e));
+const ruleArbOfPeers = ruleArb(
+  peerArb,
+  fc.nat(9).map((id) => (id < 7 ? `sgr-${id}` : undefined)),
+);
+const entryArb = naclEntryArb(CIDRS);
 const trafficArb: fc.Arbitrary<Traffic> = fc.oneof(
   fc.record({ protocol: fc.constantFrom('tcp', 'udp'), port: fc.constantFrom(22, 443, 8080) }),
   fc.constant({ protocol: 'icmp' }),
@@ -54,7 +34,7 @@ const trafficArb: fc.Arbitrary<Traffic> = fc.oneof(
 );
 const entriesArb = fc.uniqueArray(entryArb, { maxLength: 5, selector: (e) => `${e.egress}|${e.ruleNumber}` });
 const stateArb = fc.record({
-  rules: fc.array(fc.array(ruleArb, { maxLength: 4 }), { minLength: 3, maxLength: 3 }),
+  rules: fc.array(fc.array(ruleArbOfPeers, { maxLength: 4 }), { minLength: 3, maxLength: 3 }),
   /** Two NACLs (subnet-0, subnet-1; subnet-2 has none) and whether NACLs are loaded at all. */
   nacls: fc.array(entriesArb, { minLength: 2, maxLength: 2 }),
   naclsLoaded: fc.boolean(),

@@ -7,7 +7,8 @@ import type { NaclEntry, NetworkModel, RulePeer } from '../../../lambdas/core/mo
 import { evaluateDependency, selectSides } from '../../../lambdas/core/reachability/evaluate-dependency';
 import type { EniPair } from '../../../lambdas/core/reachability/types';
 import { blockedBefore } from '../../../lambdas/core/verdict/blocked-before';
-import { cidrPeer, eni, group, naclEntry, nacl, prefixListPeer, type RuleInput, sgPeer } from '../support/builders';
+import { cidrPeer, eni, group, naclEntry, nacl, prefixListPeer, sgPeer } from '../support/builders';
+import { naclEntryArb, ruleArb } from '../support/arbitraries';
 
 const GROUPS = ['sg-a', 'sg-b', 'sg-c'];
 const SUBNETS = ['subnet-0', 'subnet-1', 'subnet-2'];
@@ -20,30 +21,8 @@ const peerArb: fc.Arbitrary<RulePeer> = fc.oneof(
   fc.constantFrom(...GROUPS).map(sgPeer),
   fc.constant(prefixListPeer(LIST)),
 );
-const ruleArb: fc.Arbitrary<RuleInput> = fc
-  .record({
-    direction: fc.constantFrom('ingress' as const, 'egress' as const),
-    protocol: fc.constantFrom('tcp', 'udp', '-1'),
-    ports: fc.constantFrom([22, 22], [20, 25], [443, 443], [0, 65535]),
-    peer: peerArb,
-  })
-  .map(({ direction, protocol, ports, peer }) => ({
-    direction,
-    protocol,
-    fromPort: protocol === '-1' ? -1 : ports[0]!,
-    toPort: protocol === '-1' ? -1 : ports[1]!,
-    peer,
-  }));
-const entryArb: fc.Arbitrary<NaclEntry> = fc
-  .record({
-    ruleNumber: fc.constantFrom(50, 100, 200, 32767),
-    egress: fc.boolean(),
-    action: fc.constantFrom('allow' as const, 'deny' as const),
-    protocol: fc.constantFrom('6', '17', '-1'),
-    cidr: fc.constantFrom(...CIDRS),
-    ports: fc.constantFrom([22, 22], [1, 1023], [1024, 65535], [1, 65535]) as fc.Arbitrary<[number, number]>,
-  })
-  .map((e) => naclEntry(e.protocol === '-1' ? { ...e, ports: undefined } : e));
+const ruleArbOfPeers = ruleArb(peerArb);
+const entryArb = naclEntryArb(CIDRS);
 /** Null (nothing patched) two times in three: most entries of a patch are left as they were. */
 const sometimes = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
   fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
@@ -62,11 +41,11 @@ const eniArb = fc.record({
 /** A state and the state after a random patch: groups' rules, ENIs' groups/subnets, NACL entries, the list. */
 const scenarioArb = fc
   .record({
-    rules: fc.array(fc.array(ruleArb, { maxLength: 4 }), { minLength: 3, maxLength: 3 }),
+    rules: fc.array(fc.array(ruleArbOfPeers, { maxLength: 4 }), { minLength: 3, maxLength: 3 }),
     enis: fc.array(eniArb, { minLength: 2, maxLength: 5 }),
     acls: fc.array(entriesArb, { minLength: 2, maxLength: 2 }),
     list: fc.subarray(CIDRS),
-    newRules: fc.array(sometimes(fc.array(ruleArb, { maxLength: 4 })), { minLength: 3, maxLength: 3 }),
+    newRules: fc.array(sometimes(fc.array(ruleArbOfPeers, { maxLength: 4 })), { minLength: 3, maxLength: 3 }),
     newEnis: fc.array(sometimes(fc.option(eniArb, { nil: undefined })), { minLength: 5, maxLength: 5 }),
     newAcls: fc.array(sometimes(entriesArb), { minLength: 2, maxLength: 2 }),
     newList: sometimes(fc.subarray(CIDRS)),
