@@ -12,9 +12,11 @@ import {
   type SecurityGroup,
   type SgRule,
 } from './types';
+import { type EnisByGroup, enisByGroupOf } from './eni-group-index';
 import { overlayAll, overlayIndexed, overlayList, type Patch } from './overlay-lists';
 
 const EMPTY: Patch<never> = new Map();
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * A model that answers from `patch` first and from `base` otherwise, without copying the base's
@@ -36,8 +38,8 @@ class PatchedModel implements NetworkModel {
   private patchedRulesIndex?: Map<string, SgRule>;
   /** Subnet associations of patched NACLs (built on first use). */
   private patchedSubnetsIndex?: Map<string, NetworkAcl>;
-  /** Patched ENIs by the groups they carry, in patch order (built on first use). */
-  private patchedEnisByGroup?: Map<string, NetworkInterface[]>;
+  /** Patched ENIs by the groups they carry, in patch order (found on first use, shared across views). */
+  private patchedEnisByGroup?: EnisByGroup;
   /** Answers of enisWithGroup already given. */
   private readonly enisByGroup = new Map<string, readonly NetworkInterface[]>();
 
@@ -77,18 +79,8 @@ class PatchedModel implements NetworkModel {
 
   /** The patched ENIs (not deletions) carrying a group, in patch order. */
   private patchedEnisWith(groupId: string): readonly NetworkInterface[] {
-    if (!this.patchedEnisByGroup) {
-      const index = new Map<string, NetworkInterface[]>();
-      for (const e of this.eniPatch.values())
-        if (e)
-          for (const g of new Set(e.groupIds)) {
-            const list = index.get(g);
-            if (list) list.push(e);
-            else index.set(g, [e]);
-          }
-      this.patchedEnisByGroup = index;
-    }
-    return this.patchedEnisByGroup.get(groupId) ?? [];
+    this.patchedEnisByGroup ??= enisByGroupOf(this.eniPatch);
+    return this.patchedEnisByGroup.get(groupId) ?? NONE;
   }
 
   get coverage(): ModelCoverage {

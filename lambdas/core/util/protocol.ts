@@ -7,6 +7,8 @@ const BY_NUMBER: Readonly<Record<string, Protocol>> = {
   '58': 'icmpv6',
 };
 const NAMES = new Set(['tcp', 'udp', 'icmp', 'icmpv6', '-1']);
+/** BY_NUMBER reversed, built once: protocolNumber runs for every NACL fix's SDK input. */
+const NUMBER_OF: ReadonlyMap<string, string> = new Map(Object.entries(BY_NUMBER).map(([number, name]) => [name, number]));
 
 /**
  * Normalises an EC2 protocol value ('tcp', 'TCP', '6', 6, '-1', -1, 'all') to the engine's form.
@@ -29,8 +31,7 @@ export function hasPorts(protocol: Protocol): boolean {
 
 /** The protocol number NACL and SDK calls use ('6' for tcp); '-1' stays '-1'. */
 export function protocolNumber(protocol: Protocol): string {
-  const entry = Object.entries(BY_NUMBER).find(([, name]) => name === protocol);
-  return entry ? entry[0] : protocol;
+  return NUMBER_OF.get(protocol) ?? protocol;
 }
 
 /** Does a rule/entry protocol cover traffic of `wanted`? '-1' covers every protocol. */

@@ -17,29 +17,106 @@ const K = new Int32Array([
 
 const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
-/** The UTF-8 encoder (TextEncoder is a language global, not I/O); one for every call. */
-const encoder = new TextEncoder();
-/** The message schedule, reused: sha256Hex is synchronous and not re-entrant. */
-const w = new Int32Array(64);
-const h = new Int32Array(8);
+/**
+ * SHA-256 of UTF-8 text fed in pieces: `reset().update(a).update(b).hex()` is the digest of the bytes
+ * of `a + b` as TextEncoder encodes them (a surrogate pair split between pieces is still one code
+ * point; a lone surrogate is U+FFFD). The text is encoded into the 64-byte block as it comes: no
+ * encoded copy, no padded copy. One instance hashes one text at a time.
+ */
+export class Sha256 {
+  private readonly block = new Uint8Array(64);
+  private readonly w = new Int32Array(64);
+  private readonly h = new Int32Array(8);
+  /** Bytes in `block`, and bytes hashed before it. */
+  private used = 0;
+  private done = 0;
+  /** A high surrogate that ended the last piece, waiting for its low half. */
+  private highSurrogate = 0;
 
-const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+  constructor() {
+    this.reset();
+  }
 
-/** SHA-256 of `text` as 64 lowercase hex digits. */
-export function sha256Hex(text: string): string {
-  const data = encoder.encode(text);
-  const blocks = Math.ceil((data.length + 9) / 64);
-  const padded = new Uint8Array(blocks * 64);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  const bitLength = data.length * 8;
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  h.set(INITIAL);
-  for (let block = 0; block < blocks; block++) {
-    const at = block * 64;
-    for (let t = 0; t < 16; t++) w[t] = view.getInt32(at + t * 4);
+  reset(): this {
+    this.h.set(INITIAL);
+    this.used = 0;
+    this.done = 0;
+    this.highSurrogate = 0;
+    return this;
+  }
+
+  update(text: string): this {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (this.highSurrogate) {
+        const high = this.highSurrogate;
+        this.highSurrogate = 0;
+        if (c >= 0xdc00 && c <= 0xdfff) {
+          const cp = 0x10000 + ((high - 0xd800) << 10) + (c - 0xdc00);
+          this.byte(0xf0 | (cp >>> 18));
+          this.byte(0x80 | ((cp >>> 12) & 0x3f));
+          this.byte(0x80 | ((cp >>> 6) & 0x3f));
+          this.byte(0x80 | (cp & 0x3f));
+          continue;
+        }
+        this.replacement();
+      }
+      if (c < 0x80) this.byte(c);
+      else if (c < 0x800) {
+        this.byte(0xc0 | (c >>> 6));
+        this.byte(0x80 | (c & 0x3f));
+      } else if (c >= 0xd800 && c <= 0xdbff) this.highSurrogate = c;
+      else if (c >= 0xdc00 && c <= 0xdfff) this.replacement();
+      else {
+        this.byte(0xe0 | (c >>> 12));
+        this.byte(0x80 | ((c >>> 6) & 0x3f));
+        this.byte(0x80 | (c & 0x3f));
+      }
+    }
+    return this;
+  }
+
+  /** The digest of everything fed since reset(), as 64 lowercase hex digits. */
+  hex(): string {
+    if (this.highSurrogate) {
+      this.highSurrogate = 0;
+      this.replacement();
+    }
+    const bits = (this.done + this.used) * 8;
+    this.byte(0x80);
+    while (this.used !== 56) this.byte(0);
+    const high = Math.floor(bits / 0x100000000);
+    const low = bits >>> 0;
+    for (let s = 24; s >= 0; s -= 8) this.byte((high >>> s) & 0xff);
+    for (let s = 24; s >= 0; s -= 8) this.byte((low >>> s) & 0xff);
+    const h = this.h;
+    let hex = '';
+    for (let i = 0; i < 8; i++) hex += (h[i]! >>> 0).toString(16).padStart(8, '0');
+    return hex;
+  }
+
+  /** U+FFFD, what TextEncoder writes for a lone surrogate. */
+  private replacement(): void {
+    this.byte(0xef);
+    this.byte(0xbf);
+    this.byte(0xbd);
+  }
+
+  private byte(b: number): void {
+    this.block[this.used++] = b;
+    if (this.used === 64) {
+      this.compress();
+      this.used = 0;
+      this.done += 64;
+    }
+  }
+
+  private compress(): void {
+    const { block: b, w, h } = this;
+    for (let t = 0; t < 16; t++) {
+      const at = t * 4;
+      w[t] = (b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!;
+    }
     for (let t = 16; t < 64; t++) {
       const x = w[t - 15]!;
       const y = w[t - 2]!;
@@ -47,21 +124,21 @@ export function sha256Hex(text: string): string {
       const s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10);
       w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
     }
-    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, k = h[7]!;
+    let a = h[0]!, b2 = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, k = h[7]!;
     for (let t = 0; t < 64; t++) {
       const t1 = (k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t]! + w[t]!) | 0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b2) ^ (a & c) ^ (b2 & c))) | 0;
       k = g;
       g = f;
       f = e;
       e = (d + t1) | 0;
       d = c;
-      c = b;
-      b = a;
+      c = b2;
+      b2 = a;
       a = (t1 + t2) | 0;
     }
     h[0] = (h[0]! + a) | 0;
-    h[1] = (h[1]! + b) | 0;
+    h[1] = (h[1]! + b2) | 0;
     h[2] = (h[2]! + c) | 0;
     h[3] = (h[3]! + d) | 0;
     h[4] = (h[4]! + e) | 0;
@@ -69,7 +146,14 @@ export function sha256Hex(text: string): string {
     h[6] = (h[6]! + g) | 0;
     h[7] = (h[7]! + k) | 0;
   }
-  let hex = '';
-  for (let i = 0; i < 8; i++) hex += (h[i]! >>> 0).toString(16).padStart(8, '0');
-  return hex;
+}
+
+const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+
+/** The instance sha256Hex uses: it is synchronous and runs no other code while hashing. */
+const shared = new Sha256();
+
+/** SHA-256 of `text` as 64 lowercase hex digits. */
+export function sha256Hex(text: string): string {
+  return shared.reset().update(text).hex();
 }

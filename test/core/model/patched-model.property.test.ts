@@ -57,6 +57,31 @@ function materialised(model: NetworkModel): NetworkModel {
 
 const ids = (list: readonly { eniId?: string; groupId?: string }[]) => list.map((x) => x.eniId ?? x.groupId).sort();
 
+/** One edit of a long-lived ENI patch map between two views (the Lambda's known state between events). */
+type MapEdit =
+  | { op: 'set'; eniId: string; eni: ReturnType<typeof eni> | undefined }
+  | { op: 'delete'; eniId: string }
+  | { op: 'reinsert'; eniId: string }
+  | { op: 'none' };
+const eniOrDeletedArb = (eniId: string) => fc.option(eniArb(eniId), { nil: undefined });
+const mapEditArb: fc.Arbitrary<MapEdit> = fc.constantFrom(...ENIS).chain((eniId) =>
+  fc.oneof(
+    eniOrDeletedArb(eniId).map((e) => ({ op: 'set' as const, eniId, eni: e })),
+    fc.constant({ op: 'delete' as const, eniId }),
+    fc.constant({ op: 'reinsert' as const, eniId }),
+    fc.constant({ op: 'none' as const }),
+  ),
+);
+function applyEdit(map: Map<string, ReturnType<typeof eni> | undefined>, edit: MapEdit): void {
+  if (edit.op === 'set') map.set(edit.eniId, edit.eni);
+  else if (edit.op === 'delete') map.delete(edit.eniId);
+  else if (edit.op === 'reinsert' && map.has(edit.eniId)) {
+    const value = map.get(edit.eniId);
+    map.delete(edit.eniId);
+    map.set(edit.eniId, value);
+  }
+}
+
 describe('patchModel (property)', () => {
   it('answers its lazy indexes as a model built from its content, for patches of patches', () => {
     fc.assert(
@@ -78,6 +103,31 @@ describe('patchModel (property)', () => {
           expect(patched.naclForSubnet(subnetId)?.naclId).toEqual(plain.naclForSubnet(subnetId)?.naclId);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('answers enisWithGroup, in order, for views made over one ENI patch map edited between them', () => {
+    fc.assert(
+      fc.property(baseArb, patchArb, fc.array(mapEditArb, { minLength: 1, maxLength: 8 }), (base, patch, edits) => {
+        // Prepare: the patch's ENI map lives on, as the Lambda's known state does between events
+        const enis = new Map(patch.enis);
+        const groupsAsked = [...GROUPS].reverse();
+
+        for (const edit of [{ op: 'none' as const }, ...edits]) {
+          // Act
+          applyEdit(enis, edit);
+          const view = patchModel(base, { enis });
+          const answers = groupsAsked.map((groupId) => view.enisWithGroup(groupId).map((e) => e.eniId));
+
+          // Assess: the same ENIs, in the same order, as a view over a copy of the map never seen before,
+          // and the same set as a model built from the view's content
+          const fresh = patchModel(base, { enis: new Map(enis) });
+          expect(answers).toEqual(groupsAsked.map((groupId) => fresh.enisWithGroup(groupId).map((e) => e.eniId)));
+          const plain = materialised(view);
+          expect(answers.map((list) => [...list].sort())).toEqual(groupsAsked.map((groupId) => ids(plain.enisWithGroup(groupId))));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
