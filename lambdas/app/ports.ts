@@ -159,7 +159,8 @@ export interface AuditEntry {
   /** revert | notify | none | confirmation (the guardian's own change) | approved-revert | kept. */
   readonly action: string;
   readonly actionReason?: string;
-  readonly outcome?: RevertOutcome['status'];
+  /** What was done: the revert's status, or `applied` when a one-click fix was (action `approved-fix`). */
+  readonly outcome?: RevertOutcome['status'] | 'applied';
   readonly outcomeDetail?: string;
   /** Who approved a one-click action (Slack user, link). */
   readonly approver?: string;

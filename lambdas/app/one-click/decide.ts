@@ -115,7 +115,7 @@ export async function completeRevert(
     const how = `by ${approver.label} via ${approverChannel(approver)}`;
     const what = outcome.status === 'reverted' ? `fix applied ${how}` : `fix not applied (${outcome.status}) ${how}`;
     const why = outcome.reason ? `; ${outcome.reason}` : '';
-    await audit(finished, 'approved-fix', approver, deps, outcome, undefined, `${what}: ${fix.summary}${why}`);
+    await audit(finished, 'approved-fix', approver, deps, outcome, undefined, `${what}: ${fix.summary}${why}`, 'applied');
   }
   return finished;
 }
@@ -146,6 +146,8 @@ async function audit(
   outcome?: RevertOutcome,
   actionReason?: string,
   outcomeDetail?: string,
+  /** What `reverted` means for this action (a fix applied is not a revert). */
+  doneAs?: 'applied',
 ): Promise<void> {
   const entry = toAuditEntry({
     verdict: decision.verdict,
@@ -155,6 +157,7 @@ async function audit(
   });
   await deps.audit.record({
     ...entry,
+    ...(doneAs && entry.outcome === 'reverted' && { outcome: doneAs }),
     action,
     approver: approver.label,
     ...(actionReason && { actionReason }),

@@ -130,7 +130,7 @@ describe('one-click Apply fix', () => {
     expect(world.audit.at(-1)).toMatchObject({
       action: 'approved-fix',
       approver: 'Slack user U0ALICE (alice)',
-      outcome: 'reverted',
+      outcome: 'applied',
       outcomeDetail: `fix applied by Slack user U0ALICE (alice) via Slack: ${fix.summary}`,
     });
     expect(world.replies.at(-1)?.text).toContain('Fix applied');
@@ -204,6 +204,7 @@ describe('one-click Apply fix', () => {
     expect(world.ec2.writes.map((w) => w.api)).toEqual(['AuthorizeSecurityGroupIngress']);
     expect(world.audit.at(-1)).toMatchObject({
       action: 'approved-fix',
+      outcome: 'applied',
       outcomeDetail: expect.stringMatching(/^fix applied by signed link from 203\.0\.113\.7 via signed link: /),
     });
   });
