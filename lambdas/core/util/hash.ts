@@ -1,4 +1,5 @@
 /** Deterministic, dependency-free ids for findings and similar records (pure: no crypto module). */
+import { byCodeUnits } from './compare';
 import { Sha256 } from './sha256';
 
 /** Where canonical JSON is written, piece by piece. */
@@ -46,8 +47,6 @@ function writeCanonical(value: unknown, sink: Sink): void {
   else if (typeof value === 'bigint') sink.update(JSON.stringify(value.toString()));
   else sink.update(JSON.stringify(value) ?? 'null');
 }
-
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** JSON.stringify(text): written as is, between quotes, when nothing in it needs escaping. */
 function writeString(text: string, sink: Sink): void {

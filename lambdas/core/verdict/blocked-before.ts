@@ -26,28 +26,18 @@ const NACL_INBOUND = layerBit('nacl-inbound');
 const SG_INGRESS = layerBit('sg-ingress');
 const NACL_RETURN = layerBit('nacl-return');
 
-/**
- * Keys (`source>destination`) of the pairs blocked in `before` among those the dependency had before:
- * the same set as evaluating every such pair in `before` with evaluateDependency, for less. A layer
- * whose inputs read the same in both states has the same status as in the result after: the SG layers
- * when both ENIs' groups read the same (sameLayerInputs.sg), nacl-outbound when the source subnet's
- * NACL and both ENIs do, nacl-inbound the destination's, nacl-return both. The other layers are judged
- * in `before` for their status only, stopping at the first block. A NACL entry replacement thus
- * re-judges only the NACL layers that read the replaced NACL, never the groups.
- */
-export function blockedBefore(input: BlockedBeforeInput): Set<string> {
-  const blocked = new Set<string>();
-  const flags = blockedBeforeFlags(input);
-  for (let i = 0; i < input.pairs.length; i++) if (flags[i]) blocked.add(keyOf(input.pairs[i]!));
-  return blocked;
-}
-
-const NONE_BLOCKED: readonly boolean[] = Object.freeze([]);
+export const NONE_BLOCKED: readonly boolean[] = Object.freeze([]);
 
 /**
- * blockedBefore as one flag per entry of `input.pairs` (true: blocked before; missing: not blocked),
- * without building a key per pair. When `resultsAfter` has one result per pair, in order (no pair's ENI
- * was missing after), a pair's result after is looked up by position.
+ * One flag per entry of `input.pairs`: true when the pair, one the dependency had before, is blocked
+ * in `before` (missing: not blocked). The same pairs as evaluating every such pair in `before` with
+ * evaluateDependency, for less. A layer whose inputs read the same in both states has the same status
+ * as in the result after: the SG layers when both ENIs' groups read the same (sameLayerInputs.sg),
+ * nacl-outbound when the source subnet's NACL and both ENIs do, nacl-inbound the destination's,
+ * nacl-return both. The other layers are judged in `before` for their status only, stopping at the first
+ * block. A NACL entry replacement thus re-judges only the NACL layers that read the replaced NACL, never
+ * the groups. When `resultsAfter` has one result per pair, in order (no pair's ENI was missing after), a
+ * pair's result after is looked up by position, without building a key per pair.
  */
 export function blockedBeforeFlags(input: BlockedBeforeInput): readonly boolean[] {
   const { before, after, dep, selection, pairs, resultsAfter, selectedBefore } = input;

@@ -4,7 +4,7 @@ import { evaluateDependency, type SideSelections, selectSides } from '../reachab
 import { type EndpointSelection, instanceCoverageGap } from '../reachability/select';
 import type { EniPair } from '../reachability/types';
 import { stableId } from '../util/hash';
-import { blockedBeforeFlags } from './blocked-before';
+import { blockedBeforeFlags, NONE_BLOCKED } from './blocked-before';
 import type { Touched } from './dependency-index';
 import type { DependencyResult, Finding, PairResult } from './types';
 
@@ -139,8 +139,6 @@ function newTouchTest(touched: Touched, before: NetworkModel | undefined, after:
 function pairKey(p: { sourceEniId: string; destinationEniId: string }): string {
   return `${p.sourceEniId}>${p.destinationEniId}`;
 }
-
-const NONE_BLOCKED: readonly boolean[] = [];
 
 /**
  * Whether the result after at position i was blocked before, from the flags of blockedBeforeFlags

@@ -63,7 +63,7 @@ function staleDependencies(
   for (const [groupId, patched] of patch.groups ?? []) {
     const answer = patched && groupAnswer(baseModel, groupId, patched);
     const before = answer ? answer.before : baseModel.group(groupId);
-    if (before === patched || answer?.sameSelection) continue;
+    if (before === patched || answer?.same) continue;
     byBase({ groupIds: [groupId] });
     if (patched)
       dependencies.forEach((dep, i) => {
@@ -73,7 +73,7 @@ function staleDependencies(
   for (const [eniId, patched] of patch.enis ?? []) {
     const answer = patched && eniAnswer(baseModel, eniId, patched);
     const before = answer ? answer.before : baseModel.eni(eniId);
-    if (before === patched || answer?.samePlacement) continue;
+    if (before === patched || answer?.same) continue;
     byBase({ eniIds: [eniId], groupIds: [...(before?.groupIds ?? []), ...(patched?.groupIds ?? [])] });
     if (instanceTags.positions.length > 0) for (const i of base.listing(eniId)) stale.add(i);
   }
@@ -116,26 +116,31 @@ interface BaseAnswer<T> {
   readonly baseModel: NetworkModel;
   readonly id: string;
   readonly before: T | undefined;
+  /** The base version reads the same for footprints. */
+  readonly same: boolean;
 }
-const groupAnswers = new WeakMap<SecurityGroup, BaseAnswer<SecurityGroup> & { readonly sameSelection: boolean }>();
-const eniAnswers = new WeakMap<NetworkInterface, BaseAnswer<NetworkInterface> & { readonly samePlacement: boolean }>();
+type AnswerMemo<T extends object> = WeakMap<T, BaseAnswer<T>>;
+const groupAnswers: AnswerMemo<SecurityGroup> = new WeakMap();
+const eniAnswers: AnswerMemo<NetworkInterface> = new WeakMap();
 
-function groupAnswer(baseModel: NetworkModel, groupId: string, patched: SecurityGroup) {
-  let known = groupAnswers.get(patched);
-  if (!known || known.baseModel !== baseModel || known.id !== groupId) {
-    const before = baseModel.group(groupId);
-    known = { baseModel, id: groupId, before, sameSelection: before !== undefined && sameSelection(before, patched) };
-    groupAnswers.set(patched, known);
-  }
-  return known;
-}
+const groupAnswer = (baseModel: NetworkModel, groupId: string, patched: SecurityGroup) =>
+  baseAnswer(groupAnswers, baseModel, groupId, patched, (m, id) => m.group(id), sameSelection);
+const eniAnswer = (baseModel: NetworkModel, eniId: string, patched: NetworkInterface) =>
+  baseAnswer(eniAnswers, baseModel, eniId, patched, (m, id) => m.eni(id), samePlacement);
 
-function eniAnswer(baseModel: NetworkModel, eniId: string, patched: NetworkInterface) {
-  let known = eniAnswers.get(patched);
-  if (!known || known.baseModel !== baseModel || known.id !== eniId) {
-    const before = baseModel.eni(eniId);
-    known = { baseModel, id: eniId, before, samePlacement: before !== undefined && samePlacement(before, patched) };
-    eniAnswers.set(patched, known);
+function baseAnswer<T extends object>(
+  memo: AnswerMemo<T>,
+  baseModel: NetworkModel,
+  id: string,
+  patched: T,
+  lookUp: (model: NetworkModel, id: string) => T | undefined,
+  same: (before: T, patched: T) => boolean,
+): BaseAnswer<T> {
+  let known = memo.get(patched);
+  if (!known || known.baseModel !== baseModel || known.id !== id) {
+    const before = lookUp(baseModel, id);
+    known = { baseModel, id, before, same: before !== undefined && same(before, patched) };
+    memo.set(patched, known);
   }
   return known;
 }

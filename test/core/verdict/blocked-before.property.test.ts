@@ -6,7 +6,7 @@ import { patchModel } from '../../../lambdas/core/model/patched-model';
 import type { NaclEntry, NetworkModel, RulePeer } from '../../../lambdas/core/model/types';
 import { evaluateDependency, selectSides } from '../../../lambdas/core/reachability/evaluate-dependency';
 import type { EniPair } from '../../../lambdas/core/reachability/types';
-import { blockedBefore } from '../../../lambdas/core/verdict/blocked-before';
+import { blockedBeforeFlags } from '../../../lambdas/core/verdict/blocked-before';
 import { cidrPeer, eni, group, naclEntry, nacl, prefixListPeer, sgPeer } from '../support/builders';
 import { naclEntryArb, ruleArb } from '../support/arbitraries';
 
@@ -106,7 +106,7 @@ function allPairs(before: NetworkModel, after: NetworkModel, dep: Dependency) {
   return { pairs, sides, selectedBefore: (p: EniPair) => sources.has(p.sourceEniId) && destinations.has(p.destinationEniId) };
 }
 
-describe('blockedBefore (property)', () => {
+describe('blockedBeforeFlags (property)', () => {
   it('finds exactly the pairs evaluateDependency finds blocked in the state before', () => {
     fc.assert(
       fc.property(scenarioArb, ({ before, after, deps }) => {
@@ -120,7 +120,8 @@ describe('blockedBefore (property)', () => {
             .map((p) => `${p.sourceEniId}>${p.destinationEniId}`);
 
           // Act
-          const found = blockedBefore({ before, selection: sides, after, dep, pairs, resultsAfter, selectedBefore });
+          const flags = blockedBeforeFlags({ before, selection: sides, after, dep, pairs, resultsAfter, selectedBefore });
+          const found = pairs.filter((_, i) => flags[i]).map((p) => `${p.sourceEniId}>${p.destinationEniId}`);
 
           // Assess
           expect([...found].sort()).toEqual(expected.sort());

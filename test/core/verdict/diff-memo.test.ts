@@ -8,7 +8,7 @@ import { diffDependency } from '../../../lambdas/core/verdict/dependency-diff';
 import type { Touched } from '../../../lambdas/core/verdict/dependency-index';
 import { defaultEgress, eni, group, ingress, nacl, naclEntry, sgPeer } from '../support/builders';
 
-// diffDependency and blockedBefore keep, per (state before, state after), what every dependency of one
+// diffDependency and blockedBeforeFlags keep, per (state before, state after), what every dependency of one
 // change asks again (which ENIs the change touches, which layers read the same). These tests ask with
 // the same objects about other states: a kept answer must never leak from one pair of states to another.
 
