@@ -9,7 +9,7 @@ import { exampleEvent, recordOf } from '../../test/emulator/support/cloudtrail';
 import { motoClients, resetMoto } from '../../test/emulator/support/moto';
 import { motoGapFixer } from '../../test/emulator/support/moto-gaps';
 import { emulatorPolicy, handlerEnvironment, prepareEmulatorAccount } from '../../test/emulator/support/setup';
-import { startTimingProxy } from './timing-proxy';
+import { parseLatency, startTimingProxy } from './timing-proxy';
 
 const MOTO_TOOLS = join('..', 'shared', 'tools', 'moto');
 /** The panic event: tcp/8080 opened to 0.0.0.0/0 on the backend group. */
@@ -52,6 +52,8 @@ export async function prepareBenchWorld(motoUrl: string, work: string) {
     fix: (call, body) => (fixing ? fixer({ ...call, params: {} }, body) : Promise.resolve(body)),
     // AWS endpoints keep connections open; moto closes each one (BENCH_CONNECTION_CLOSE=1 passes that on).
     keepAlive: process.env.BENCH_CONNECTION_CLOSE !== '1',
+    // BENCH_LATENCY_MS: a modelled round trip per answer (e.g. 20, or ec2=40,dynamodb=6,*=10), see timing-proxy.ts.
+    latencyMs: parseLatency(process.env.BENCH_LATENCY_MS),
   });
   const env = {
     PATH: process.env.PATH,

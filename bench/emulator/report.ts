@@ -79,7 +79,11 @@ export function printReport(results: Results): void {
     ]),
   );
   const met = targets(results);
-  const lines = ['warm (one process, interleaved):'];
+  const latency = process.env.BENCH_LATENCY_MS?.trim();
+  const lines = [
+    ...(latency ? [`modelled round trip added to each answer (BENCH_LATENCY_MS): ${latency} ms`] : []),
+    'warm (one process, interleaved):',
+  ];
   for (const [kind, w] of Object.entries(warm))
     lines.push(
       `  ${kind.padEnd(10)} handler p50 ${w.totalMs.p50} ms p90 ${w.totalMs.p90} | revert p50 ${w.revertMs.p50} p90 ${w.revertMs.p90} (off the wire ${w.offWireBeforeRevertMs.p50}) | cpu p50 ${w.cpuMs.p50} | ` +
@@ -95,5 +99,5 @@ export function printReport(results: Results): void {
   lines.push('targets (issue 13):');
   for (const t of met) lines.push(`  ${t.met ? 'met ' : 'MISS'} ${t.target}: ${t.ratio}x (<= ${t.max}x)`);
   console.log(lines.join('\n'));
-  console.log(JSON.stringify({ warm, cold, targets: met }));
+  console.log(JSON.stringify({ ...(latency && { latencyMs: latency }), warm, cold, targets: met }));
 }

@@ -28,9 +28,16 @@ export async function startTimingProxy(
     readonly fix?: (call: TimedCall, body: string) => Promise<string>;
     /** Keep the handlers' connections open as AWS endpoints do, instead of moto's Connection: close. */
     readonly keepAlive?: boolean;
+    /**
+     * A modelled round trip added to each answer, in ms, per signing name (`*` for the others): moto
+     * answers on loopback, one request at a time; a regional endpoint adds the network and serves
+     * concurrent requests side by side. Each answer is held that long after moto gives it, so calls
+     * in flight together overlap their added time as they would on AWS. @default none
+     */
+    readonly latencyMs?: Readonly<Record<string, number>>;
   } = {},
 ) {
-  const { fix, keepAlive = false } = options;
+  const { fix, keepAlive = false, latencyMs } = options;
   const calls: TimedCall[] = [];
   const connections: number[] = [];
   const upstream = new URL(target);
@@ -45,8 +52,13 @@ export async function startTimingProxy(
       const answered = (status: number, answerHeaders: Record<string, unknown>, text: Buffer) => {
         const { connection, ...rest } = answerHeaders;
         const headers = keepAlive ? rest : { ...rest, ...(connection !== undefined && { connection }) };
-        res.writeHead(status, headers as Record<string, string>);
-        res.end(text, () => calls.push({ service, action, start, end: epochMs() }));
+        const send = () => {
+          res.writeHead(status, headers as Record<string, string>);
+          res.end(text, () => calls.push({ service, action, start, end: epochMs() }));
+        };
+        const held = latencyMs?.[service] ?? latencyMs?.['*'] ?? 0;
+        if (held > 0) setTimeout(send, held);
+        else send();
       };
       const forward = request(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent: false },
@@ -89,6 +101,23 @@ export async function startTimingProxy(
 }
 
 export type TimingProxy = Awaited<ReturnType<typeof startTimingProxy>>;
+
+/**
+ * BENCH_LATENCY_MS: `20` (every service) or `ec2=40,dynamodb=6,*=10` (per signing name; `*` the rest).
+ * Undefined when unset or empty; throws on anything else.
+ */
+export function parseLatency(text: string | undefined): Record<string, number> | undefined {
+  if (!text?.trim()) return undefined;
+  const latency: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const [name, value] = part.includes('=') ? part.split('=') : ['*', part];
+    const ms = Number(value);
+    if (!name?.trim() || !Number.isFinite(ms) || ms < 0)
+      throw new Error(`BENCH_LATENCY_MS: "${part}" is not N or service=N (ms, e.g. 20 or ec2=40,dynamodb=6)`);
+    latency[name.trim()] = ms;
+  }
+  return latency;
+}
 
 function actionOf(target: string | string[] | undefined, body: Buffer): string {
   if (typeof target === 'string') return target.split('.').pop() ?? target;
