@@ -31,7 +31,7 @@ describe('the timing proxy', () => {
     const from = epochMs();
 
     // Act
-    const [ec2, dynamodb] = await Promise.all(
+    const [ec2 = 0, dynamodb = 0] = await Promise.all(
       (['ec2', 'dynamodb'] as const).map(async (service) => {
         const sent = epochMs();
         const answer = await fetch(`${url}/?Action=DescribeSecurityGroups`, { method: 'POST', headers: signed(service) });
